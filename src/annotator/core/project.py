@@ -1,0 +1,202 @@
+"""Create and open projects: one study, one database file the researcher owns and can copy."""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import os
+from collections.abc import Iterator
+from functools import cached_property
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session
+
+from annotator import __version__
+from annotator.core import db, migrate
+from annotator.core.models import Coder, ProjectInfo
+from annotator.core.services.coders import CoderService
+from annotator.core.services.participants import ParticipantService
+from annotator.core.services.recordings import RecordingService
+from annotator.core.services.settings import SettingsService
+from annotator.core.services.themes import ThemeService
+from annotator.errors import ProjectError
+
+PROJECT_SUFFIX = ".annotator"
+
+
+def project_path(target: str | os.PathLike[str]) -> Path:
+    """The file a user means: ``study`` becomes ``study.annotator``; other names are kept."""
+    path = Path(target).expanduser()
+    if not path.suffix:
+        path = path.with_suffix(PROJECT_SUFFIX)
+    return path.absolute()
+
+
+def _check_writable_folder(folder: Path, path: Path) -> None:
+    if not folder.exists():
+        raise ProjectError(f"{path}: the folder {folder} does not exist")
+    if not folder.is_dir():
+        raise ProjectError(f"{path}: {folder} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ProjectError(f"{path}: the folder {folder} is not writable")
+
+
+def _remove_database_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{path}{suffix}").unlink()
+
+
+class Project:
+    """An open project. Services hang off it: ``project.recordings``, ``project.themes`` ..."""
+
+    def __init__(self, engine: Engine, path: Path | None) -> None:
+        self.engine = engine
+        self.path = path
+        self.session_factory = db.make_session_factory(engine)
+
+    # -- opening and creating ----------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        target: str | os.PathLike[str],
+        *,
+        name: str | None = None,
+        language: str = "id",
+        coder: str | None = None,
+    ) -> Project:
+        """Make a new, empty project file (mode 0600) at ``target``, or a schema at a database URL."""
+        if db.is_database_url(target):
+            engine = db.make_engine(target)
+            migrate.upgrade(engine)
+            project = cls(engine, None)
+            project._initialise(name or "Annotator project", language, coder)
+            return project
+
+        path = project_path(target)
+        if path.is_dir():
+            raise ProjectError(f"{path}: is a folder; give a file name for the new project")
+        if path.exists():
+            raise ProjectError(f"{path}: already exists; open it, or choose another name")
+        _check_writable_folder(path.parent, path)
+        try:
+            db.create_file(path)
+        except OSError as exc:
+            raise ProjectError(f"{path}: cannot create the project file ({exc.strerror})") from exc
+        engine = db.make_engine(path)
+        try:
+            migrate.upgrade(engine)
+            project = cls(engine, path)
+            project._initialise(name or path.stem, language, coder)
+        except BaseException:
+            engine.dispose()
+            _remove_database_files(path)
+            raise
+        return project
+
+    @classmethod
+    def open(cls, target: str | os.PathLike[str]) -> Project:
+        """Open a project, upgrading its schema (after a backup copy) when it is older than the app."""
+        if db.is_database_url(target):
+            engine = db.make_engine(target)
+            cls._upgrade_if_needed(engine, None, str(target))
+            return cls(engine, None)
+
+        path = project_path(target)
+        if not path.exists():
+            raise ProjectError(f"{path}: no such project file")
+        if path.is_dir():
+            raise ProjectError(f"{path}: is a folder, not a project file")
+        with path.open("rb") as handle:
+            header = handle.read(len(db.SQLITE_HEADER))
+        if header != db.SQLITE_HEADER:
+            raise ProjectError(f"{path}: not an Annotator project (the file is not a database)")
+        if not os.access(path, os.R_OK | os.W_OK):
+            raise ProjectError(f"{path}: cannot be written (check the file's permissions)")
+        _check_writable_folder(path.parent, path)
+        engine = db.make_engine(path)
+        try:
+            cls._upgrade_if_needed(engine, path, str(path))
+        except DatabaseError as exc:
+            engine.dispose()
+            raise ProjectError(f"{path}: the project database is damaged ({exc.orig})") from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, path)
+
+    @staticmethod
+    def _upgrade_if_needed(engine: Engine, path: Path | None, label: str) -> None:
+        if not migrate.has_table(engine, "alembic_version") or not migrate.has_table(engine, "project"):
+            raise ProjectError(f"{label}: not an Annotator project (a database without Annotator's tables)")
+        current = migrate.current_revision(engine)
+        if current not in migrate.known_revisions():
+            raise ProjectError(
+                f"{label}: was saved by a newer version of Annotator (schema {current}); "
+                f"Annotator {__version__} reads schemas up to {migrate.head_revision()}. "
+                "Update Annotator to open it."
+            )
+        if current != migrate.head_revision():
+            if path is not None:
+                migrate.backup_copy(path, current)
+            migrate.upgrade(engine)
+
+    def _initialise(self, name: str, language: str, coder: str | None) -> None:
+        with self.transaction() as session:
+            session.add(ProjectInfo(name=name, language=language))
+            session.add(Coder(name=coder or default_coder_name()))
+
+    # -- sessions ------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One short transaction: commit on success, roll back on any error."""
+        with db.transaction(self.session_factory) as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @property
+    def folder(self) -> Path | None:
+        """Where media paths are relative to."""
+        return self.path.parent if self.path else None
+
+    def info(self) -> ProjectInfo:
+        with self.transaction() as session:
+            return session.scalars(select(ProjectInfo)).one()
+
+    # -- services ------------------------------------------------------------------------------
+    @cached_property
+    def settings(self) -> SettingsService:
+        return SettingsService(self)
+
+    @cached_property
+    def coders(self) -> CoderService:
+        return CoderService(self)
+
+    @cached_property
+    def participants(self) -> ParticipantService:
+        return ParticipantService(self)
+
+    @cached_property
+    def recordings(self) -> RecordingService:
+        return RecordingService(self)
+
+    @cached_property
+    def themes(self) -> ThemeService:
+        return ThemeService(self)
+
+
+def default_coder_name() -> str:
+    try:
+        return getpass.getuser() or "coder"
+    except (KeyError, OSError):
+        return "coder"

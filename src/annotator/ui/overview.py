@@ -1,0 +1,95 @@
+"""Read-only overview panels: the project's recordings and its theme tree."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QHeaderView, QTreeView, QVBoxLayout, QWidget, QLabel
+
+from annotator.core.project import Project
+from annotator.core.services.recordings import RecordingSummary
+
+
+def _duration(ms: int) -> str:
+    seconds = ms // 1000
+    return f"{seconds // 3600:d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+def _item(text: str) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    return item
+
+
+class _Panel(QWidget):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = QStandardItemModel(self)
+        self.view = QTreeView(self)
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.title = QLabel(f"<b>{title}</b>", self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view)
+
+
+class RecordingsPanel(_Panel):
+    """Recordings grouped by participant role, with length, transcript state and media state."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Recordings"), parent)
+        self.summaries: list[RecordingSummary] = []
+
+    def load(self, project: Project) -> None:
+        self.summaries = project.recordings.summaries()
+        self.model.clear()
+        self.model.setHorizontalHeaderLabels([self.tr("Title"), self.tr("Length"), self.tr("Verified")])
+        groups: dict[str, QStandardItem] = {}
+        roles = {
+            "resident": self.tr("Residents"), "staff": self.tr("Staff"),
+            "interviewer": self.tr("Interviewers"), "other": self.tr("Others"),
+        }
+        for summary in self.summaries:
+            key = summary.role or "other"
+            if key not in groups:
+                groups[key] = _item(roles.get(key, key))
+                self.model.appendRow([groups[key], _item(""), _item("")])
+            title = summary.title if summary.media_ok else self.tr("{title} (media missing)").format(
+                title=summary.title)
+            label = f"{title}  ·  {summary.participant}" if summary.participant else title
+            groups[key].appendRow([
+                _item(label), _item(_duration(summary.duration_ms)), _item(f"{summary.verified_pct:.0f}%"),
+            ])
+        self.view.expandAll()
+        header = self.view.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+
+
+class ThemesPanel(_Panel):
+    """The theme tree with colours, definitions as tooltips, and passage counts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Themes"), parent)
+
+    def load(self, project: Project) -> None:
+        self.model.clear()
+        self.model.setHorizontalHeaderLabels([self.tr("Theme"), self.tr("Passages")])
+
+        def add(parent: QStandardItem, node) -> None:  # noqa: ANN001
+            item = _item(node.name)
+            item.setData(QColor(node.color), role=1)  # Qt.DecorationRole: a colour swatch
+            item.setToolTip(node.definition)
+            parent.appendRow([item, _item(str(node.total_passages))])
+            for child in node.children:
+                add(item, child)
+
+        root = self.model.invisibleRootItem()
+        for node in project.themes.tree():
+            add(root, node)
+        self.view.expandAll()
+        header = self.view.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
