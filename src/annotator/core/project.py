@@ -27,9 +27,9 @@ PROJECT_SUFFIX = ".annotator"
 
 
 def project_path(target: str | os.PathLike[str]) -> Path:
-    """The file a user means: ``study`` becomes ``study.annotator``; other names are kept."""
+    """The file a user means: ``study`` becomes ``study.annotator`` unless ``study`` exists."""
     path = Path(target).expanduser()
-    if not path.suffix:
+    if not path.suffix and not path.exists():
         path = path.with_suffix(PROJECT_SUFFIX)
     return path.absolute()
 
