@@ -37,8 +37,7 @@ def sox(*args: str | Path) -> None:
     subprocess.run([require("sox"), *map(str, args)], check=True, capture_output=True)
 
 
-def encode(source: Path, out: Path, codec: str, container_format: str | None = None,
-           rate: int | None = None) -> Path:
+def encode(source: Path, out: Path, codec: str, container_format: str | None = None, rate: int | None = None) -> Path:
     """Re-encode with PyAV (libmp3lame writes a proper Xing header; aac into .m4a)."""
     with av.open(str(source)) as src, av.open(str(out), "w", format=container_format) as dst:
         audio = src.streams.audio[0]

@@ -37,7 +37,15 @@ def test_the_ui_does_import_qt() -> None:
 
 def test_import_linter_contracts_hold() -> None:
     linter = Path(sys.executable).with_name("lint-imports")
-    done = subprocess.run([str(linter), "--no-cache"], capture_output=True, text=True,
-                          cwd=SRC.parents[1])
+    done = subprocess.run([str(linter), "--no-cache"], capture_output=True, text=True, cwd=SRC.parents[1])
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Contracts: 2 kept, 0 broken." in done.stdout
+
+
+def test_code_style() -> None:
+    """ruff's checks (pyflakes, pycodestyle, isort, bugbear, pyupgrade) and its formatting."""
+    ruff = Path(sys.executable).with_name("ruff")
+    root = SRC.parents[1]
+    for args in (["check", "src", "tests", "bench"], ["format", "--check", "src", "tests", "bench"]):
+        done = subprocess.run([str(ruff), *args], capture_output=True, text=True, cwd=root)
+        assert done.returncode == 0, done.stdout + done.stderr

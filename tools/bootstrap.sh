@@ -8,7 +8,7 @@ PYTHON="${PYTHON:-python3}"
 # Qt's runtime libraries for a desktop window (the xcb platform) and for off-screen rendering.
 RUNTIME_PACKAGES=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
-  libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libpulse0 fonts-noto-core)
+  libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libpulse0 fonts-dejavu-core)
 # What the tests add: speech synthesis and audio tools to make their own recordings, a virtual screen.
 TEST_PACKAGES=(espeak-ng sox libsox-fmt-mp3 xvfb xauth)
 

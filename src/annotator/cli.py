@@ -78,8 +78,15 @@ def cmd_add(args: argparse.Namespace) -> int:
             interview_date=args.date,
         )
         rows = [
-            {"id": r.id, "title": r.title, "duration_ms": r.duration_ms, "channels": r.channels,
-             "sample_rate": r.sample_rate, "sha256": r.sha256, "media": r.media_abspath}
+            {
+                "id": r.id,
+                "title": r.title,
+                "duration_ms": r.duration_ms,
+                "channels": r.channels,
+                "sample_rate": r.sample_rate,
+                "sha256": r.sha256,
+                "media": r.media_abspath,
+            }
             for r in recordings
         ]
     if args.json:
@@ -102,8 +109,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     header = ("id", "title", "length", "segments", "verified", "codings", "participant", "media")
     table = [header] + [
         (
-            str(s.id), s.title, format_duration(s.duration_ms), str(s.segments), f"{s.verified_pct:.0f}%",
-            str(s.codings), f"{s.participant} ({s.role})" if s.participant else "-",
+            str(s.id),
+            s.title,
+            format_duration(s.duration_ms),
+            str(s.segments),
+            f"{s.verified_pct:.0f}%",
+            str(s.codings),
+            f"{s.participant} ({s.role})" if s.participant else "-",
             "ok" if s.media_ok else "MISSING",
         )
         for s in summaries
@@ -164,8 +176,10 @@ def cmd_remove(args: argparse.Namespace) -> int:
     with Project.open(args.project) as project:
         recording = project.recordings.get(args.recording)
         project.recordings.delete(recording.id)
-    print(f"Removed recording {recording.id} ({recording.title}) with its transcript and codings; "
-          f"the media file {recording.media_abspath} was not touched")
+    print(
+        f"Removed recording {recording.id} ({recording.title}) with its transcript and codings; "
+        f"the media file {recording.media_abspath} was not touched"
+    )
     return EXIT_OK
 
 
@@ -174,8 +188,12 @@ def cmd_locate(args: argparse.Namespace) -> int:
         found = project.recordings.relocate(args.folder)
         missing = [s for s in project.recordings.summaries() if not s.media_ok]
     if args.json:
-        _print_json({"found": [{"id": f.recording_id, "title": f.title, "media": str(f.path)} for f in found],
-                     "missing": [{"id": s.id, "title": s.title} for s in missing]})
+        _print_json(
+            {
+                "found": [{"id": f.recording_id, "title": f.title, "media": str(f.path)} for f in found],
+                "missing": [{"id": s.id, "title": s.title} for s in missing],
+            }
+        )
         return EXIT_OK
     for f in found:
         print(f"Found recording {f.recording_id} ({f.title}) at {f.path}")
@@ -222,8 +240,9 @@ def build_parser() -> ArgumentParser:
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
 
-    def command(name: str, handler: Callable[[argparse.Namespace], int], help_text: str,
-                json_output: bool = True) -> ArgumentParser:
+    def command(
+        name: str, handler: Callable[[argparse.Namespace], int], help_text: str, json_output: bool = True
+    ) -> ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.set_defaults(handler=handler)
         if json_output:
@@ -235,8 +254,11 @@ def build_parser() -> ArgumentParser:
 
     sub = command("new", cmd_new, "create a new project file")
     project_arg(sub)
-    sub.add_argument("--codebook", metavar="relationships|FILE",
-                     help=f"start from a template codebook ({', '.join(template_names())}) or a codebook file")
+    sub.add_argument(
+        "--codebook",
+        metavar="relationships|FILE",
+        help=f"start from a template codebook ({', '.join(template_names())}) or a codebook file",
+    )
     sub.add_argument("--language", default="id", help="default transcription language (default: id)")
     sub.add_argument("--name", help="the project's name (default: the file name)")
 
@@ -259,16 +281,19 @@ def build_parser() -> ArgumentParser:
     project_arg(sub)
     sub.add_argument("--add", metavar="CODE", help="add a participant with this code or pseudonym")
     sub.add_argument("--role", help=f"role of the participant added: {', '.join(ROLES)}")
-    sub.add_argument("--attribute", action="append", metavar="NAME=VALUE",
-                     help="an attribute of the participant added, e.g. age=14 (repeatable)")
+    sub.add_argument(
+        "--attribute",
+        action="append",
+        metavar="NAME=VALUE",
+        help="an attribute of the participant added, e.g. age=14 (repeatable)",
+    )
 
     sub = command("rename", cmd_rename, "give a recording a new title", json_output=False)
     project_arg(sub)
     sub.add_argument("recording", metavar="RECORDING", help="id or title")
     sub.add_argument("title", metavar="TITLE")
 
-    sub = command("remove", cmd_remove, "remove a recording with its transcript and codings",
-                  json_output=False)
+    sub = command("remove", cmd_remove, "remove a recording with its transcript and codings", json_output=False)
     project_arg(sub)
     sub.add_argument("recording", metavar="RECORDING", help="id or title")
 
@@ -283,8 +308,9 @@ def build_parser() -> ArgumentParser:
 
     sub = command("open", cmd_open, "open the desktop app", json_output=False)
     sub.add_argument("project", metavar="PROJECT", nargs="?", help="the project file to open")
-    sub.add_argument("--screenshot", metavar="OUT.png", type=Path,
-                     help="render the window off screen, save it as a PNG and exit")
+    sub.add_argument(
+        "--screenshot", metavar="OUT.png", type=Path, help="render the window off screen, save it as a PNG and exit"
+    )
     sub.add_argument("--language", choices=("en", "id"), help="language of the window")
     return parser
 

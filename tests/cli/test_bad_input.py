@@ -53,15 +53,19 @@ def _bad_media(kind: str, tmp_path: Path, media: dict[str, Path]) -> Path:
     raise AssertionError(kind)
 
 
-@pytest.mark.parametrize(("kind", "expected"), [
-    ("missing", "hilang.mp3: no such file"),
-    ("zero-byte", "kosong.wav: the file is empty (0 bytes)"),
-    ("text-as-mp3", "catatan.mp3: not an audio or video file FFmpeg can read"),
-    ("truncated-mp3", "terpotong.mp3: the file is "),
-    ("directory", "folder-rekaman: is a folder, not a media file"),
-])
-def test_bad_media_is_refused_and_project_unchanged(cli, added: Path, media, tmp_path: Path,
-                                                     kind: str, expected: str) -> None:
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("missing", "hilang.mp3: no such file"),
+        ("zero-byte", "kosong.wav: the file is empty (0 bytes)"),
+        ("text-as-mp3", "catatan.mp3: not an audio or video file FFmpeg can read"),
+        ("truncated-mp3", "terpotong.mp3: the file is "),
+        ("directory", "folder-rekaman: is a folder, not a media file"),
+    ],
+)
+def test_bad_media_is_refused_and_project_unchanged(
+    cli, added: Path, media, tmp_path: Path, kind: str, expected: str
+) -> None:
     bad = _bad_media(kind, tmp_path, media)
     before = snapshot(added)
     result = cli("add", added, bad, "--participant", "WBS-02", "--role", "resident")
@@ -93,8 +97,9 @@ def test_role_without_participant(cli, added: Path, media) -> None:
 def test_conflicting_role(cli, added: Path, media) -> None:
     cli("participants", added, "--add", "STAF-01", "--role", "staff")
     before = snapshot(added)
-    assert_user_error(cli("add", added, media["m4a"], "--participant", "STAF-01", "--role", "resident"),
-                      "STAF-01 is already a staff")
+    assert_user_error(
+        cli("add", added, media["m4a"], "--participant", "STAF-01", "--role", "resident"), "STAF-01 is already a staff"
+    )
     assert snapshot(added) == before
 
 
@@ -204,8 +209,9 @@ def test_a_project_from_a_newer_version(cli, added: Path) -> None:
         connection.execute("UPDATE alembic_version SET version_num = '9000_from_the_future'")
     before = snapshot(added)
     result = cli("list", added)
-    assert_user_error(result, "was saved by a newer version of Annotator (schema 9000_from_the_future)",
-                      "Update Annotator")
+    assert_user_error(
+        result, "was saved by a newer version of Annotator (schema 9000_from_the_future)", "Update Annotator"
+    )
     assert snapshot(added) == before
     assert not list(added.parent.glob("*.bak-*")), "a refused project must not even be copied"
 

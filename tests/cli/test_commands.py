@@ -32,12 +32,24 @@ def test_new_empty_project_in_english(cli, tmp_path: Path) -> None:
 
 
 def test_add_wav_mp3_m4a_and_list(cli, project_file: Path, media: dict[str, Path]) -> None:
-    result = cli("add", project_file, media["wav"], "--participant", "WBS-01", "--role", "resident",
-                 "--title", "Wawancara WBS 01", "--date", "2024-03-15")
+    result = cli(
+        "add",
+        project_file,
+        media["wav"],
+        "--participant",
+        "WBS-01",
+        "--role",
+        "resident",
+        "--title",
+        "Wawancara WBS 01",
+        "--date",
+        "2024-03-15",
+    )
     assert result.code == 0, result.err
     assert "Added recording 1: Wawancara WBS 01 (0:00:0" in result.out
-    result = cli("add", project_file, media["m4a"], media["stereo"],
-                 "--participant", "STAF-02", "--role", "staf", "--json")
+    result = cli(
+        "add", project_file, media["m4a"], media["stereo"], "--participant", "STAF-02", "--role", "staf", "--json"
+    )
     assert result.code == 0, result.err
     added = json.loads(result.out)["recordings"]
     assert [r["title"] for r in added] == ["interview-staff", "two-voices"]
@@ -66,17 +78,33 @@ def test_list_counts_segments_verified_share_and_codings(cli, project_file: Path
         theme = project.themes.get("Komunikasi Terbuka")
         with project.transaction() as session:
             segments = [
-                Segment(recording_id=1, start_ms=0, end_ms=1000, text="Saya merasa nyaman",
-                        status=SegmentStatus.VERIFIED.value),
+                Segment(
+                    recording_id=1,
+                    start_ms=0,
+                    end_ms=1000,
+                    text="Saya merasa nyaman",
+                    status=SegmentStatus.VERIFIED.value,
+                ),
                 Segment(recording_id=1, start_ms=1000, end_ms=4000, text="tinggal di panti"),
             ]
             session.add_all(segments)
             session.flush()
-            session.add(Word(segment_id=segments[0].id, position=0, start_ms=0, end_ms=400, text="Saya",
-                             probability=0.9))
-            session.add(Coding(theme_id=theme.id, recording_id=1, start_segment_id=segments[0].id,
-                               start_offset=0, end_segment_id=segments[1].id, end_offset=7,
-                               start_ms=0, end_ms=1800, quote="Saya merasa nyaman tinggal"))
+            session.add(
+                Word(segment_id=segments[0].id, position=0, start_ms=0, end_ms=400, text="Saya", probability=0.9)
+            )
+            session.add(
+                Coding(
+                    theme_id=theme.id,
+                    recording_id=1,
+                    start_segment_id=segments[0].id,
+                    start_offset=0,
+                    end_segment_id=segments[1].id,
+                    end_offset=7,
+                    start_ms=0,
+                    end_ms=1800,
+                    quote="Saya merasa nyaman tinggal",
+                )
+            )
     row = json.loads(cli("list", project_file, "--json").out)["recordings"][0]
     assert row["segments"] == 2
     assert row["verified_pct"] == 25.0  # one second of four
@@ -95,8 +123,19 @@ def test_themes_text_output_is_an_indented_tree(cli, project_file: Path) -> None
 
 
 def test_participants_add_and_list(cli, project_file: Path) -> None:
-    result = cli("participants", project_file, "--add", "WBS-07", "--role", "wbs",
-                 "--attribute", "age=14", "--attribute", "years_in_care=3", "--json")
+    result = cli(
+        "participants",
+        project_file,
+        "--add",
+        "WBS-07",
+        "--role",
+        "wbs",
+        "--attribute",
+        "age=14",
+        "--attribute",
+        "years_in_care=3",
+        "--json",
+    )
     assert result.code == 0, result.err
     people = json.loads(result.out)["participants"]
     assert people[0]["code"] == "WBS-07"
@@ -155,8 +194,9 @@ def test_vocabulary(cli, project_file: Path) -> None:
     assert result.out.strip() == "WBS, piket"
 
 
-@pytest.mark.parametrize("command", ["new", "add", "list", "themes", "open", "participants", "rename",
-                                     "remove", "locate", "vocabulary"])
+@pytest.mark.parametrize(
+    "command", ["new", "add", "list", "themes", "open", "participants", "rename", "remove", "locate", "vocabulary"]
+)
 def test_every_command_has_help(cli, command: str) -> None:
     result = cli(command, "--help")
     assert result.code == 0
@@ -182,11 +222,13 @@ def test_entry_points_run_as_programs(tmp_path: Path, media) -> None:
     project = tmp_path / "p.annotator"
     done = subprocess.run([str(exe), "new", str(project)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    done = subprocess.run([sys.executable, "-m", "annotator", "add", str(project), str(media["wav"])],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "annotator", "add", str(project), str(media["wav"])], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
-    done = subprocess.run([sys.executable, "-m", "annotator", "list", str(project), "--json"],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "annotator", "list", str(project), "--json"], capture_output=True, text=True
+    )
     assert json.loads(done.stdout)["recordings"][0]["title"] == "wawancara-wbs"
 
 
@@ -198,8 +240,9 @@ def test_command_line_does_not_load_qt(tmp_path: Path, media) -> None:
         f"main(['list', {str(tmp_path / 'p.annotator')!r}]); "
         "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))], 'Qt was imported'"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": ""})
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": ""}
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -208,7 +251,10 @@ def test_open_screenshot_renders_the_window(cli, project_file: Path, media, tmp_
     out = tmp_path / "window.png"
     done = subprocess.run(
         [sys.executable, "-m", "annotator", "open", str(project_file), "--screenshot", str(out)],
-        capture_output=True, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=60,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     from PySide6.QtGui import QImage
@@ -228,7 +274,8 @@ def test_documents_are_counted_separately(cli, project_file: Path) -> None:
             doc = TextDocument(title="Catatan lapangan", text="Anak-anak piket bersama staf.")
             session.add(doc)
             session.flush()
-            session.add(Coding(theme_id=theme.id, document_id=doc.id, start_offset=0, end_offset=10,
-                               quote="Anak-anak "))
+            session.add(
+                Coding(theme_id=theme.id, document_id=doc.id, start_offset=0, end_offset=10, quote="Anak-anak ")
+            )
     assert json.loads(cli("list", project_file, "--json").out)["recordings"] == []
     assert "Piket  [1]" in cli("themes", project_file).out

@@ -39,28 +39,44 @@ def _project_at_first_revision(path: Path, media_path: Path) -> None:
     migrate.upgrade(engine, migrate.first_revision())
     engine.dispose()
     with sqlite3.connect(path) as c:
-        c.execute("INSERT INTO project (id, guid, name, language, vocabulary, description, settings, created_at,"
-                  " updated_at) VALUES (1, 'g-project', 'Studi lama', 'id', '[\"WBS\"]', '', '{}', '2024-01-01',"
-                  " '2024-01-01')")
-        c.execute("INSERT INTO coders (id, guid, name, created_at, updated_at) VALUES (1, 'g-coder', 'ani',"
-                  " '2024-01-01', '2024-01-01')")
-        c.execute("INSERT INTO participants (id, guid, code, role, attributes, notes, created_at, updated_at)"
-                  " VALUES (1, 'g-p', 'WBS-01', 'resident', '{\"age\": 14}', '', '2024-01-01', '2024-01-01')")
-        c.execute("INSERT INTO recordings (id, guid, title, media_relpath, media_abspath, sha256, size_bytes,"
-                  " duration_ms, channels, sample_rate, media_format, audio_codec, has_video, language, notes,"
-                  " participant_id, created_at, updated_at) VALUES (1, 'g-r', 'Wawancara 1', NULL, ?, 'abc', ?,"
-                  " 4000, 1, 22050, 'wav', 'pcm_s16le', 0, NULL, '', 1, '2024-01-01', '2024-01-01')",
-                  (str(media_path), media_path.stat().st_size))
-        c.execute("INSERT INTO segments (id, guid, recording_id, start_ms, end_ms, text, status, flags,"
-                  " updated_at) VALUES (1, 'g-s', 1, 0, 2000, 'Saya merasa nyaman', 'verified', '[]', '2024-01-01')")
-        c.execute("INSERT INTO words (segment_id, position, start_ms, end_ms, text, probability) VALUES"
-                  " (1, 0, 0, 400, 'Saya', 0.93)")
-        c.execute("INSERT INTO themes (id, guid, parent_id, position, name, definition, color, labels,"
-                  " created_at, updated_at) VALUES (1, 'g-t', NULL, 0, 'Keakraban', '', '#4cbae6', '{}',"
-                  " '2024-01-01', '2024-01-01')")
-        c.execute("INSERT INTO codings (guid, theme_id, coder_id, recording_id, start_segment_id, start_offset,"
-                  " end_segment_id, end_offset, start_ms, end_ms, quote, memo, created_at, updated_at) VALUES"
-                  " ('g-c', 1, 1, 1, 1, 0, 1, 18, 0, 2000, 'Saya merasa nyaman', '', '2024-01-01', '2024-01-01')")
+        c.execute(
+            "INSERT INTO project (id, guid, name, language, vocabulary, description, settings, created_at,"
+            " updated_at) VALUES (1, 'g-project', 'Studi lama', 'id', '[\"WBS\"]', '', '{}', '2024-01-01',"
+            " '2024-01-01')"
+        )
+        c.execute(
+            "INSERT INTO coders (id, guid, name, created_at, updated_at) VALUES (1, 'g-coder', 'ani',"
+            " '2024-01-01', '2024-01-01')"
+        )
+        c.execute(
+            "INSERT INTO participants (id, guid, code, role, attributes, notes, created_at, updated_at)"
+            " VALUES (1, 'g-p', 'WBS-01', 'resident', '{\"age\": 14}', '', '2024-01-01', '2024-01-01')"
+        )
+        c.execute(
+            "INSERT INTO recordings (id, guid, title, media_relpath, media_abspath, sha256, size_bytes,"
+            " duration_ms, channels, sample_rate, media_format, audio_codec, has_video, language, notes,"
+            " participant_id, created_at, updated_at) VALUES (1, 'g-r', 'Wawancara 1', NULL, ?, 'abc', ?,"
+            " 4000, 1, 22050, 'wav', 'pcm_s16le', 0, NULL, '', 1, '2024-01-01', '2024-01-01')",
+            (str(media_path), media_path.stat().st_size),
+        )
+        c.execute(
+            "INSERT INTO segments (id, guid, recording_id, start_ms, end_ms, text, status, flags,"
+            " updated_at) VALUES (1, 'g-s', 1, 0, 2000, 'Saya merasa nyaman', 'verified', '[]', '2024-01-01')"
+        )
+        c.execute(
+            "INSERT INTO words (segment_id, position, start_ms, end_ms, text, probability) VALUES"
+            " (1, 0, 0, 400, 'Saya', 0.93)"
+        )
+        c.execute(
+            "INSERT INTO themes (id, guid, parent_id, position, name, definition, color, labels,"
+            " created_at, updated_at) VALUES (1, 'g-t', NULL, 0, 'Keakraban', '', '#4cbae6', '{}',"
+            " '2024-01-01', '2024-01-01')"
+        )
+        c.execute(
+            "INSERT INTO codings (guid, theme_id, coder_id, recording_id, start_segment_id, start_offset,"
+            " end_segment_id, end_offset, start_ms, end_ms, quote, memo, created_at, updated_at) VALUES"
+            " ('g-c', 1, 1, 1, 1, 0, 1, 18, 0, 2000, 'Saya merasa nyaman', '', '2024-01-01', '2024-01-01')"
+        )
 
 
 def test_upgrade_from_the_first_revision_keeps_the_data(tmp_path: Path, media) -> None:

@@ -17,8 +17,13 @@ from tests.conftest import snapshot
 
 def test_add_records_everything_about_the_media(project: Project, media) -> None:
     recording = project.recordings.add(
-        media["stereo"], title="Wawancara WBS-03", participant="WBS-03", role="resident", language="id",
-        interview_date=dt.date(2024, 3, 15), notes="di ruang tamu",
+        media["stereo"],
+        title="Wawancara WBS-03",
+        participant="WBS-03",
+        role="resident",
+        language="id",
+        interview_date=dt.date(2024, 3, 15),
+        notes="di ruang tamu",
     )
     assert recording.title == "Wawancara WBS-03"
     assert recording.sha256 == sha256_file(media["stereo"])
@@ -48,8 +53,14 @@ def test_ambiguous_titles_ask_for_the_id(project: Project, media) -> None:
 
 def test_update_and_rename(project: Project, media) -> None:
     recording = project.recordings.add(media["wav"])
-    project.recordings.update(recording.id, language="en", interview_date=dt.date(2024, 5, 1),
-                              notes="ulang", participant="STAF-01", role="staff")
+    project.recordings.update(
+        recording.id,
+        language="en",
+        interview_date=dt.date(2024, 5, 1),
+        notes="ulang",
+        participant="STAF-01",
+        role="staff",
+    )
     project.recordings.rename(recording.id, "  Staf 01  ")
     changed = project.recordings.get(recording.id)
     assert (changed.title, changed.language, changed.notes) == ("Staf 01", "en", "ulang")
@@ -68,7 +79,9 @@ def test_speakers_map_voices_to_participants(project: Project, media) -> None:
     with project.transaction() as session:
         speakers = session.query(Speaker).order_by(Speaker.channel).all()
         assert [(s.label, s.channel, s.participant.code) for s in speakers] == [
-            ("kiri", 0, "WBS-05"), ("kanan", 1, "Peneliti")]
+            ("kiri", 0, "WBS-05"),
+            ("kanan", 1, "Peneliti"),
+        ]
     assert again.id == speakers[0].id
 
 
@@ -80,8 +93,17 @@ def test_delete_removes_transcript_codings_and_notes_not_the_file(project: Proje
         segment = Segment(recording_id=recording.id, start_ms=0, end_ms=1000, text="akrab")
         session.add(segment)
         session.flush()
-        session.add(Coding(theme_id=theme.id, recording_id=recording.id, start_segment_id=segment.id,
-                           start_offset=0, end_segment_id=segment.id, end_offset=5, quote="akrab"))
+        session.add(
+            Coding(
+                theme_id=theme.id,
+                recording_id=recording.id,
+                start_segment_id=segment.id,
+                start_offset=0,
+                end_segment_id=segment.id,
+                end_offset=5,
+                quote="akrab",
+            )
+        )
         session.add(Note(recording_id=recording.id, text="catatan"))
     project.recordings.delete(recording.id)
     assert [s.id for s in project.recordings.summaries()] == [keep.id]

@@ -96,8 +96,9 @@ def test_window_and_child_process_share_the_file(project: Project, media) -> Non
             try:
                 for i in range(50):
                     with other.transaction() as session:
-                        session.add(Segment(recording_id=recording.id, start_ms=i * 100, end_ms=i * 100 + 90,
-                                            text=f"kata {i}"))
+                        session.add(
+                            Segment(recording_id=recording.id, start_ms=i * 100, end_ms=i * 100 + 90, text=f"kata {i}")
+                        )
             except BaseException as exc:  # noqa: BLE001 - reported below
                 errors.append(exc)
             finally:

@@ -12,11 +12,14 @@ from annotator.media.probe import probe, sha256_file
 from tests.speech import sox
 
 
-@pytest.mark.parametrize(("key", "fmt", "codec"), [
-    ("wav", "wav", "pcm_s16le"),
-    ("mp3", "mp3", "mp3"),
-    ("m4a", "mp4", "aac"),
-])
+@pytest.mark.parametrize(
+    ("key", "fmt", "codec"),
+    [
+        ("wav", "wav", "pcm_s16le"),
+        ("mp3", "mp3", "mp3"),
+        ("m4a", "mp4", "aac"),
+    ],
+)
 def test_probe_reads_speech_files(media: dict[str, Path], key: str, fmt: str, codec: str) -> None:
     info = probe(media[key])
     assert fmt in info.format_name

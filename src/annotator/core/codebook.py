@@ -93,7 +93,7 @@ def parse_codebook(path: Path) -> Codebook:
     except json.JSONDecodeError as exc:
         raise UserError(f"{path}: not a codebook (invalid JSON at line {exc.lineno}: {exc.msg})") from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise UserError(f"{path}: not a codebook (expected a JSON object with \"format\": \"{FORMAT}\")")
+        raise UserError(f'{path}: not a codebook (expected a JSON object with "format": "{FORMAT}")')
     themes = data.get("themes")
     if not isinstance(themes, list) or not themes:
         raise UserError(f"{path}: the codebook has no themes")
@@ -105,7 +105,7 @@ def parse_codebook(path: Path) -> Codebook:
 
 def _texts(value: Any, path: Path, where: str) -> dict[str, str]:
     if isinstance(value, str):
-        return {"en": value}
+        return {"en": value.strip()}
     if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
         return {k: v.strip() for k, v in value.items()}
     if value is None:

@@ -100,9 +100,7 @@ class Participant(GuidMixin, TimestampMixin, Base):
     """A person interviewed or interviewing, known in the project by a code or pseudonym."""
 
     __tablename__ = "participants"
-    __table_args__ = (
-        CheckConstraint("role IN ('resident', 'staff', 'interviewer', 'other')", name="role"),
-    )
+    __table_args__ = (CheckConstraint("role IN ('resident', 'staff', 'interviewer', 'other')", name="role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(100), unique=True)
@@ -133,9 +131,7 @@ class Recording(GuidMixin, TimestampMixin, Base):
     language: Mapped[str | None] = mapped_column(String(16))  # None: the project's language
     interview_date: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
-    participant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("participants.id", ondelete="SET NULL"), index=True
-    )
+    participant_id: Mapped[int | None] = mapped_column(ForeignKey("participants.id", ondelete="SET NULL"), index=True)
 
     participant: Mapped[Participant | None] = relationship()
     speakers: Mapped[list[Speaker]] = relationship(
@@ -158,9 +154,7 @@ class Speaker(GuidMixin, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     recording_id: Mapped[int] = mapped_column(ForeignKey("recordings.id", ondelete="CASCADE"))
     label: Mapped[str] = mapped_column(String(100))
-    participant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("participants.id", ondelete="SET NULL"), index=True
-    )
+    participant_id: Mapped[int | None] = mapped_column(ForeignKey("participants.id", ondelete="SET NULL"), index=True)
     channel: Mapped[int | None] = mapped_column(Integer)
 
     recording: Mapped[Recording] = relationship(back_populates="speakers")
@@ -181,9 +175,7 @@ class Segment(GuidMixin, Base):
     recording_id: Mapped[int] = mapped_column(ForeignKey("recordings.id", ondelete="CASCADE"))
     start_ms: Mapped[int] = mapped_column(Integer)
     end_ms: Mapped[int] = mapped_column(Integer)
-    speaker_id: Mapped[int | None] = mapped_column(
-        ForeignKey("speakers.id", ondelete="SET NULL"), index=True
-    )
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id", ondelete="SET NULL"), index=True)
     text: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(10), default=SegmentStatus.ASR.value)
     # Review flags such as "repetition", "low_confidence", "hallucination".
@@ -252,9 +244,7 @@ class TextDocument(GuidMixin, TimestampMixin, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(300))
     text: Mapped[str] = mapped_column(Text, default="")
-    participant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("participants.id", ondelete="SET NULL"), index=True
-    )
+    participant_id: Mapped[int | None] = mapped_column(ForeignKey("participants.id", ondelete="SET NULL"), index=True)
     source_path: Mapped[str | None] = mapped_column(Text)
 
 
@@ -269,30 +259,18 @@ class Coding(GuidMixin, TimestampMixin, Base):
 
     __tablename__ = "codings"
     __table_args__ = (
-        CheckConstraint(
-            "(recording_id IS NULL) <> (document_id IS NULL)", name="one_source"
-        ),
+        CheckConstraint("(recording_id IS NULL) <> (document_id IS NULL)", name="one_source"),
         CheckConstraint("start_offset >= 0 AND end_offset >= 0", name="offsets"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    theme_id: Mapped[int] = mapped_column(
-        ForeignKey("themes.id", ondelete="CASCADE"), index=True
-    )
+    theme_id: Mapped[int] = mapped_column(ForeignKey("themes.id", ondelete="CASCADE"), index=True)
     coder_id: Mapped[int | None] = mapped_column(ForeignKey("coders.id", ondelete="SET NULL"))
-    recording_id: Mapped[int | None] = mapped_column(
-        ForeignKey("recordings.id", ondelete="CASCADE"), index=True
-    )
-    document_id: Mapped[int | None] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), index=True
-    )
-    start_segment_id: Mapped[int | None] = mapped_column(
-        ForeignKey("segments.id", ondelete="CASCADE"), index=True
-    )
+    recording_id: Mapped[int | None] = mapped_column(ForeignKey("recordings.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    start_segment_id: Mapped[int | None] = mapped_column(ForeignKey("segments.id", ondelete="CASCADE"), index=True)
     start_offset: Mapped[int] = mapped_column(Integer)
-    end_segment_id: Mapped[int | None] = mapped_column(
-        ForeignKey("segments.id", ondelete="CASCADE"), index=True
-    )
+    end_segment_id: Mapped[int | None] = mapped_column(ForeignKey("segments.id", ondelete="CASCADE"), index=True)
     end_offset: Mapped[int] = mapped_column(Integer)
     start_ms: Mapped[int | None] = mapped_column(Integer)
     end_ms: Mapped[int | None] = mapped_column(Integer)
@@ -312,12 +290,6 @@ class Note(GuidMixin, TimestampMixin, Base):
     title: Mapped[str] = mapped_column(String(300), default="")
     text: Mapped[str] = mapped_column(Text, default="")
     coder_id: Mapped[int | None] = mapped_column(ForeignKey("coders.id", ondelete="SET NULL"))
-    recording_id: Mapped[int | None] = mapped_column(
-        ForeignKey("recordings.id", ondelete="CASCADE"), index=True
-    )
-    document_id: Mapped[int | None] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), index=True
-    )
-    theme_id: Mapped[int | None] = mapped_column(
-        ForeignKey("themes.id", ondelete="CASCADE"), index=True
-    )
+    recording_id: Mapped[int | None] = mapped_column(ForeignKey("recordings.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="CASCADE"), index=True)

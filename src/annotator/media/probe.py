@@ -93,9 +93,7 @@ def probe(path: str | os.PathLike[str]) -> MediaInfo:
                         f"{path}: the file is incomplete (its index is missing: "
                         "an unfinished recording or an interrupted copy)"
                     ) from exc
-                raise MediaError(
-                    f"{path}: not an audio or video file FFmpeg can read ({_reason(exc)})"
-                ) from exc
+                raise MediaError(f"{path}: not an audio or video file FFmpeg can read ({_reason(exc)})") from exc
             except (OSError, ValueError) as exc:
                 raise MediaError(f"{path}: cannot be read ({exc})") from exc
     finally:

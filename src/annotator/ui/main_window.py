@@ -26,7 +26,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.recordings)
         splitter.addWidget(self.placeholder)
         splitter.addWidget(self.themes)
-        splitter.setSizes([380, 520, 380])
+        splitter.setSizes([440, 420, 420])
         self.setCentralWidget(splitter)
         self._build_menu()
         self._show_state()
@@ -46,16 +46,12 @@ class MainWindow(QMainWindow):
     def _show_state(self) -> None:
         if self.project is None:
             self.setWindowTitle(self.tr("Annotator"))
-            self.placeholder.setText(
-                self.tr("Open a project (File > Open) or create one (File > New) to begin.")
-            )
+            self.placeholder.setText(self.tr("Open a project (File > Open) or create one (File > New) to begin."))
             return
         info = self.project.info()
         self.setWindowTitle(self.tr("{name} - Annotator").format(name=info.name))
         count = len(self.recordings.summaries)
-        self.placeholder.setText(
-            info.name + "\n" + self.tr("%n recording(s)", "", count)
-        )
+        self.placeholder.setText(info.name + "\n" + self.tr("%n recording(s)", "", count))
 
     def open_project(self, path: Path) -> None:
         try:

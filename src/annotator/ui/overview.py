@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHeaderView, QTreeView, QVBoxLayout, QWidget, QLabel
+from PySide6.QtWidgets import QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
 
 from annotator.core.project import Project
 from annotator.core.services.recordings import RecordingSummary
@@ -18,6 +18,15 @@ def _item(text: str) -> QStandardItem:
     item = QStandardItem(text)
     item.setEditable(False)
     return item
+
+
+def _fit_columns(view: QTreeView) -> None:
+    """The first column takes the room; the others are as wide as their contents."""
+    header = view.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in range(1, view.model().columnCount()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
 
 class _Panel(QWidget):
@@ -45,27 +54,37 @@ class RecordingsPanel(_Panel):
     def load(self, project: Project) -> None:
         self.summaries = project.recordings.summaries()
         self.model.clear()
-        self.model.setHorizontalHeaderLabels([self.tr("Title"), self.tr("Length"), self.tr("Verified")])
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("Title"), self.tr("Participant"), self.tr("Length"), self.tr("Verified")]
+        )
         groups: dict[str, QStandardItem] = {}
         roles = {
-            "resident": self.tr("Residents"), "staff": self.tr("Staff"),
-            "interviewer": self.tr("Interviewers"), "other": self.tr("Others"),
+            "resident": self.tr("Residents"),
+            "staff": self.tr("Staff"),
+            "interviewer": self.tr("Interviewers"),
+            "other": self.tr("Others"),
         }
         for summary in self.summaries:
             key = summary.role or "other"
             if key not in groups:
                 groups[key] = _item(roles.get(key, key))
-                self.model.appendRow([groups[key], _item(""), _item("")])
-            title = summary.title if summary.media_ok else self.tr("{title} (media missing)").format(
-                title=summary.title)
-            label = f"{title}  ·  {summary.participant}" if summary.participant else title
-            groups[key].appendRow([
-                _item(label), _item(_duration(summary.duration_ms)), _item(f"{summary.verified_pct:.0f}%"),
-            ])
+                self.model.appendRow([groups[key], _item(""), _item(""), _item("")])
+            title = _item(summary.title)
+            title.setToolTip(summary.media_path)
+            if not summary.media_ok:
+                title.setText(self.tr("{title} (media missing)").format(title=summary.title))
+                title.setForeground(QColor("#b00020"))
+                title.setToolTip(self.tr("Media file not found: {path}").format(path=summary.media_path))
+            groups[key].appendRow(
+                [
+                    title,
+                    _item(summary.participant or ""),
+                    _item(_duration(summary.duration_ms)),
+                    _item(f"{summary.verified_pct:.0f}%"),
+                ]
+            )
         self.view.expandAll()
-        header = self.view.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
+        _fit_columns(self.view)
 
 
 class ThemesPanel(_Panel):
@@ -90,6 +109,4 @@ class ThemesPanel(_Panel):
         for node in project.themes.tree():
             add(root, node)
         self.view.expandAll()
-        header = self.view.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
+        _fit_columns(self.view)

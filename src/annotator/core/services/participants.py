@@ -38,6 +38,12 @@ def parse_role(text: str) -> str:
     raise UserError(f"{text!r} is not a role; use one of {', '.join(ROLES)}")
 
 
+def _by_code(session: Session, code: str) -> Participant | None:
+    """Codes match without regard to case, in any script (SQLite's lower() knows only ASCII)."""
+    wanted = code.strip().casefold()
+    return next((p for p in session.scalars(select(Participant)) if p.code.casefold() == wanted), None)
+
+
 @dataclass(frozen=True)
 class ParticipantSummary:
     id: int
@@ -56,9 +62,7 @@ class ParticipantService(Service):
         if isinstance(ref, int) or str(ref).isdigit():
             participant = session.get(Participant, int(ref))
         if participant is None:
-            participant = session.scalars(
-                select(Participant).where(func.lower(Participant.code) == str(ref).strip().lower())
-            ).one_or_none()
+            participant = _by_code(session, str(ref))
         if participant is None:
             raise NotFound(f"no participant {ref!r} in this project")
         return participant
@@ -74,9 +78,7 @@ class ParticipantService(Service):
         if not code:
             raise UserError("a participant needs a code or pseudonym")
         role = parse_role(role) if role else None
-        existing = session.scalars(
-            select(Participant).where(func.lower(Participant.code) == code.lower())
-        ).one_or_none()
+        existing = _by_code(session, code)
         if existing is None:
             participant = Participant(code=code, role=role or Role.OTHER.value, attributes={})
             session.add(participant)
@@ -84,17 +86,13 @@ class ParticipantService(Service):
             return participant
         if role and existing.role != role:
             if existing.role != Role.OTHER.value:
-                raise UserError(
-                    f"participant {existing.code} is already a {existing.role}, not a {role}"
-                )
+                raise UserError(f"participant {existing.code} is already a {existing.role}, not a {role}")
             existing.role = role
         return existing
 
     def add(self, code: str, role: str = "other", attributes: dict[str, Any] | None = None) -> Participant:
         with self.transaction() as session:
-            if session.scalars(
-                select(Participant).where(func.lower(Participant.code) == code.strip().lower())
-            ).first():
+            if _by_code(session, code) is not None:
                 raise UserError(f"participant {code.strip()} already exists")
             participant = self.ensure(session, code, role)
             participant.attributes = dict(attributes or {})
@@ -115,9 +113,7 @@ class ParticipantService(Service):
                 code = code.strip()
                 if not code:
                     raise UserError("a participant needs a code or pseudonym")
-                clash = session.scalars(
-                    select(Participant).where(func.lower(Participant.code) == code.lower())
-                ).first()
+                clash = _by_code(session, code)
                 if clash is not None and clash.id != participant.id:
                     raise UserError(f"participant {code} already exists")
                 participant.code = code

@@ -60,9 +60,11 @@ class RecordingService(Service):
             recording = session.get(Recording, int(ref))
             if recording is not None:
                 return recording
-        matches = list(
-            session.scalars(select(Recording).where(func.lower(Recording.title) == str(ref).strip().lower()))
-        )
+        wanted = str(ref).strip().casefold()
+        ids = [
+            rid for rid, title in session.execute(select(Recording.id, Recording.title)) if title.casefold() == wanted
+        ]
+        matches = [session.get(Recording, rid) for rid in ids]
         if len(matches) == 1:
             return matches[0]
         if matches:
@@ -101,8 +103,13 @@ class RecordingService(Service):
         notes: str = "",
     ) -> Recording:
         return self.add_many(
-            [media], title=title, participant=participant, role=role, language=language,
-            interview_date=interview_date, notes=notes,
+            [media],
+            title=title,
+            participant=participant,
+            role=role,
+            language=language,
+            interview_date=interview_date,
+            notes=notes,
         )[0]
 
     def add_many(
@@ -282,9 +289,7 @@ class RecordingService(Service):
                 Segment.recording_id.label("rid"),
                 func.count(Segment.id).label("n"),
                 func.sum(duration).label("total"),
-                func.sum(case((Segment.status == SegmentStatus.VERIFIED.value, duration), else_=0)).label(
-                    "verified"
-                ),
+                func.sum(case((Segment.status == SegmentStatus.VERIFIED.value, duration), else_=0)).label("verified"),
             )
             .group_by(Segment.recording_id)
             .subquery()

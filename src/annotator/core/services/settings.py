@@ -53,7 +53,11 @@ class SettingsService(Service):
         with self.transaction() as session:
             info = self._info(session)
             known = {term.casefold() for term in info.vocabulary}
-            added = [t for t in dict.fromkeys(t.strip() for t in terms) if t and t.casefold() not in known]
+            added = []
+            for term in (t.strip() for t in terms):
+                if term and term.casefold() not in known:
+                    known.add(term.casefold())
+                    added.append(term)
             info.vocabulary = [*info.vocabulary, *added]
             return list(info.vocabulary)
 

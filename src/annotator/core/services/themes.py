@@ -18,8 +18,18 @@ from annotator.errors import NotFound, UserError
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Distinct, readable highlight colours for themes made without one.
 PALETTE = (
-    "#f4d35e", "#8ecae6", "#f4a261", "#b5e48c", "#cdb4db", "#ffafcc",
-    "#90dbf4", "#e9c46a", "#a3c4f3", "#98f5e1", "#fbc4ab", "#c0d6df",
+    "#f4d35e",
+    "#8ecae6",
+    "#f4a261",
+    "#b5e48c",
+    "#cdb4db",
+    "#ffafcc",
+    "#90dbf4",
+    "#e9c46a",
+    "#a3c4f3",
+    "#98f5e1",
+    "#fbc4ab",
+    "#c0d6df",
 )
 
 
@@ -81,16 +91,15 @@ class ThemeService(Service):
             while theme.parent_id is not None:
                 theme = by_id[theme.parent_id]
                 names.append(theme.name)
-            return "/".join(reversed(names)).casefold()
+            return "/".join(reversed(names))
 
         wanted = text.casefold()
-        matches = [t for t in themes if path_of(t) == wanted] or [
+        matches = [t for t in themes if path_of(t).casefold() == wanted] or [
             t for t in themes if t.name.casefold() == wanted
         ]
         if not matches:  # a name in another language of the codebook
             matches = [
-                t for t in themes
-                if any(str(label.get("name", "")).casefold() == wanted for label in t.labels.values())
+                t for t in themes if any(str(label.get("name", "")).casefold() == wanted for label in t.labels.values())
             ]
         if len(matches) == 1:
             return matches[0]
@@ -228,14 +237,15 @@ class ThemeService(Service):
                     raise UserError(f"cannot merge {src.name!r} into {dst.name!r}, which is below it")
                 ancestor = session.get(Theme, ancestor.parent_id) if ancestor.parent_id else None
             self._move_codings(session, src, dst)
-            for child in self._siblings(session, src.id):
-                if any(c.name.casefold() == child.name.casefold() for c in self._siblings(session, dst.id)):
-                    raise UserError(
-                        f"{dst.name!r} already has a sub-theme {child.name!r}; rename one before merging"
-                    )
+            kept = self._siblings(session, dst.id)
+            moved = self._siblings(session, src.id)
+            names = {c.name.casefold() for c in kept}
+            for child in moved:
+                if child.name.casefold() in names:
+                    raise UserError(f"{dst.name!r} already has a sub-theme {child.name!r}; rename one before merging")
                 child.parent_id = dst.id
-                child.position = len(self._siblings(session, dst.id))
-                session.flush()
+            self._renumber([*kept, *moved])
+            session.flush()
             if src.definition and src.definition not in dst.definition:
                 dst.definition = f"{dst.definition}\n{src.definition}".strip()
             parent_id = src.parent_id
@@ -247,9 +257,9 @@ class ThemeService(Service):
     @staticmethod
     def _move_codings(session: Session, src: Theme, dst: Theme) -> None:
         """Re-theme src's codings; one that would repeat a coding dst already has is dropped."""
+
         def span(c: Coding) -> tuple[Any, ...]:
-            return (c.recording_id, c.document_id, c.start_segment_id, c.start_offset,
-                    c.end_segment_id, c.end_offset)
+            return (c.recording_id, c.document_id, c.start_segment_id, c.start_offset, c.end_segment_id, c.end_offset)
 
         existing = {span(c) for c in session.scalars(select(Coding).where(Coding.theme_id == dst.id))}
         for coding in session.scalars(select(Coding).where(Coding.theme_id == src.id)):
@@ -287,8 +297,13 @@ class ThemeService(Service):
 
             def add(item: CodebookTheme, under: Theme | None) -> None:
                 theme = self._create(
-                    session, item.name(language), under, item.definition(language),
-                    item.color, None, item.labels(language),
+                    session,
+                    item.name(language),
+                    under,
+                    item.definition(language),
+                    item.color,
+                    None,
+                    item.labels(language),
                 )
                 for child in item.children:
                     add(child, theme)
@@ -300,9 +315,7 @@ class ThemeService(Service):
     # -- queries -------------------------------------------------------------------------------
     def tree(self) -> list[ThemeNode]:
         """The whole tree in order, with passage counts."""
-        counts = (
-            select(Coding.theme_id, func.count(Coding.id).label("n")).group_by(Coding.theme_id).subquery()
-        )
+        counts = select(Coding.theme_id, func.count(Coding.id).label("n")).group_by(Coding.theme_id).subquery()
         query = (
             select(Theme, func.coalesce(counts.c.n, 0))
             .outerjoin(counts, counts.c.theme_id == Theme.id)
@@ -312,8 +325,15 @@ class ThemeService(Service):
             rows = list(session.execute(query))
         nodes = {
             theme.id: ThemeNode(
-                theme.id, theme.guid, theme.name, theme.definition, theme.color,
-                theme.parent_id, theme.position, dict(theme.labels), n,
+                theme.id,
+                theme.guid,
+                theme.name,
+                theme.definition,
+                theme.color,
+                theme.parent_id,
+                theme.position,
+                dict(theme.labels),
+                n,
             )
             for theme, n in rows
         }
