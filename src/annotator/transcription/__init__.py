@@ -1,0 +1,1 @@
+"""Speech recognition: the models, the audio fed to them, and the transcription runs."""

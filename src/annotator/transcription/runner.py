@@ -1,0 +1,241 @@
+"""A transcription run over one or more recordings: windows in, segments stored one at a time.
+
+Each segment is committed as soon as it is heard, so the window (reading the same database) shows it
+at once and a crash loses at most the segment in flight. After each window of audio a checkpoint is
+stored. A run that was stopped resumes at the last checkpoint: it hears that window again, keeps the
+segments it had already stored there (they come out the same), and goes on after them. The result is
+the transcript an uninterrupted run would have made.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.core.models import Recording
+from annotator.core.project import Project
+from annotator.core.services.transcript import NewSegment
+from annotator.errors import UserError
+from annotator.transcription.audio import AudioStream, Window, next_window
+from annotator.transcription.engine import DecodeOptions, Engine
+from annotator.transcription.quality import REPETITION, RepeatWatch
+
+DEFAULT_WINDOW_MS = 10 * 60 * 1000
+Report = Callable[[dict[str, Any]], None]
+
+
+@dataclass
+class RunSettings:
+    """How one recording is transcribed; stored with it so that a resumed run does the same."""
+
+    model: str
+    language: str | None
+    vocabulary: list[str] = field(default_factory=list)
+    vad_threshold: float = 0.5
+    speakers_by_channel: bool = False
+    window_ms: int = DEFAULT_WINDOW_MS
+    batch_size: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RunSettings:
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        return cls(**known)
+
+    def decode_options(self) -> DecodeOptions:
+        return DecodeOptions(
+            language=self.language,
+            vocabulary=tuple(self.vocabulary),
+            vad_threshold=self.vad_threshold,
+            batch_size=self.batch_size,
+        )
+
+
+@dataclass
+class Outcome:
+    recording_id: int
+    status: str  # done | cancelled | failed | skipped
+    message: str = ""
+    segments: int = 0
+
+
+class Progress:
+    """Time left, from the pace so far."""
+
+    def __init__(self, done_ms: int, total_ms: int) -> None:
+        self.started = time.monotonic()
+        self.first_done = done_ms
+        self.total_ms = max(total_ms, 1)
+
+    def eta_s(self, done_ms: int) -> float | None:
+        heard = done_ms - self.first_done
+        if heard <= 0:
+            return None
+        elapsed = time.monotonic() - self.started
+        return round(elapsed / heard * max(self.total_ms - done_ms, 0), 1)
+
+
+class TranscriptionRun:
+    def __init__(
+        self,
+        project: Project,
+        load_engine: Callable[[str], Engine],
+        report: Report,
+        cancel: threading.Event,
+        warn: Callable[[str], None],
+    ) -> None:
+        self.project = project
+        self._load_engine = load_engine
+        self._engines: dict[str, Engine] = {}
+        self._model = ""
+        self.report = report
+        self.cancel = cancel
+        self.warn = warn
+
+    @property
+    def engine(self) -> Engine:
+        """The model of the recording at hand, loaded once and shared by every recording that uses it."""
+        if self._model not in self._engines:
+            self._engines.clear()  # one model in memory at a time
+            self._engines[self._model] = self._load_engine(self._model)
+        return self._engines[self._model]
+
+    def transcribe(self, recording: Recording, wanted: RunSettings, restart: bool) -> Outcome:
+        try:
+            return self._transcribe(recording, wanted, restart)
+        except UserError as exc:
+            if (self.project.recordings.get(recording.id).transcription or {}).get("status") == "running":
+                self.project.transcripts.finish(recording.id, "failed", message=str(exc))
+            self.report({"recording": recording.id, "status": "failed", "message": str(exc)})
+            return Outcome(recording.id, "failed", str(exc))
+
+    def _transcribe(self, recording: Recording, wanted: RunSettings, restart: bool) -> Outcome:
+        media = self.project.recordings.media_path(recording)
+        if media is None:
+            raise UserError(
+                f"recording {recording.id} ({recording.title}): media file not found at {recording.media_abspath}; "
+                "find it with: annotator locate PROJECT FOLDER"
+            )
+        previous = recording.transcription or {}
+        if previous.get("status") == "done" and not restart:
+            message = "already transcribed (use --restart to transcribe it again)"
+            self.report({"recording": recording.id, "status": "done", "message": message})
+            return Outcome(recording.id, "skipped", message)
+        settings = wanted
+        if previous and not restart:
+            settings = RunSettings.from_dict({**wanted.as_dict(), **previous, "batch_size": wanted.batch_size})
+            if settings.model != wanted.model or settings.language != wanted.language:
+                self.warn(
+                    f"recording {recording.id}: continuing as it began (model {settings.model}, language "
+                    f"{settings.language or 'auto'}); use --restart to start over with other settings"
+                )
+        self._model = settings.model
+        if settings.language not in (None, "en") and not self.engine.multilingual:
+            self.warn(f"model {settings.model} knows English only; recording {recording.id} is in {settings.language}")
+        recording = self.project.transcripts.begin(recording.id, settings.as_dict(), restart)
+        pending = self.project.transcripts.pending_after_checkpoint(recording.id)
+        stored = self.project.transcripts.segment_count(recording.id)
+        status = self._windows(recording, media, settings, pending, stored)
+        self.project.transcripts.finish(recording.id, status)
+        count = self.project.transcripts.segment_count(recording.id)
+        self.report({"recording": recording.id, "status": status, "message": "", "segments": count})
+        return Outcome(recording.id, status, segments=count)
+
+    def _windows(self, recording: Recording, media: Path, settings: RunSettings, pending: list, stored: int) -> str:
+        options = settings.decode_options()
+        progress = Progress(recording.transcribed_ms, recording.duration_ms)
+        channels = recording.channels if settings.speakers_by_channel and recording.channels > 1 else 1
+        watch = RepeatWatch()
+        recent: list[int] = []
+        with AudioStream(media, keep_channels=channels > 1) as stream:
+            stream.skip_to(recording.transcribed_ms)
+            while not self.cancel.is_set():
+                window = next_window(stream, settings.window_ms)
+                if window is None:
+                    break
+                gaps: list[tuple[int, int, int | None]] = []
+                for segment in self._heard(window, options, channels, gaps):
+                    if pending and segment.same_as(pending[0]):
+                        pending.pop(0)  # stored before the run was stopped
+                    else:
+                        if pending:  # the rest of what was stored is not what this window says
+                            self.project.transcripts.drop_segments([s.id for s in pending])
+                            stored -= len(pending)
+                            pending = []
+                        segment_id = self.project.transcripts.add_segment(recording.id, segment)
+                        stored += 1
+                        recent = [*recent[-2:], segment_id]
+                        if watch.seen(segment.text):
+                            self.project.transcripts.add_flag(recent, REPETITION)
+                    self.report(
+                        {
+                            "recording": recording.id,
+                            "done_ms": segment.end_ms,
+                            "total_ms": recording.duration_ms,
+                            "segments": stored,
+                            "eta_s": progress.eta_s(segment.end_ms),
+                        }
+                    )
+                    if self.cancel.is_set():
+                        return "cancelled"
+                if pending:  # a stopped run stored segments this window no longer produces
+                    self.project.transcripts.drop_segments([s.id for s in pending])
+                    stored -= len(pending)
+                    pending = []
+                self.project.transcripts.checkpoint(recording.id, window.end_ms, gaps)
+                self.report(
+                    {
+                        "recording": recording.id,
+                        "done_ms": window.end_ms,
+                        "total_ms": recording.duration_ms,
+                        "segments": stored,
+                        "eta_s": progress.eta_s(window.end_ms),
+                    }
+                )
+                if window.last:
+                    break
+        return "cancelled" if self.cancel.is_set() else "done"
+
+    def _heard(
+        self, window: Window, options: DecodeOptions, channels: int, gaps: list[tuple[int, int, int | None]]
+    ) -> list[NewSegment] | Any:
+        """The window's segments in time order; one channel per speaker when asked."""
+        seed = window.start_ms
+        if channels == 1:
+            gaps.extend(
+                (window.start_ms + a, window.start_ms + b, None)
+                for a, b in self.engine.gaps(window.channels[0], options)
+            )
+            return self._decode(window.channels[0], window.start_ms, options, seed)
+        merged: list[NewSegment] = []
+        for channel, audio in enumerate(window.channels):
+            gaps.extend(
+                (window.start_ms + a, window.start_ms + b, channel) for a, b in self.engine.gaps(audio, options)
+            )
+            for segment in self._decode(audio, window.start_ms, options, seed + channel):
+                segment.speaker = f"Channel {channel + 1}"
+                segment.channel = channel
+                merged.append(segment)
+                if self.cancel.is_set():
+                    break
+        return sorted(merged, key=lambda s: (s.start_ms, s.channel or 0))
+
+    def _decode(self, audio, offset_ms: int, options: DecodeOptions, seed: int):  # noqa: ANN001, ANN202
+        given = 0
+        try:
+            for segment in self.engine.transcribe(audio, offset_ms, options, seed):
+                given += 1
+                yield segment
+        except RuntimeError as exc:
+            if self.engine.device != "cuda":
+                raise
+            self.engine.fall_back_to_cpu(exc)
+            for index, segment in enumerate(self.engine.transcribe(audio, offset_ms, options, seed)):
+                if index >= given:  # the CPU says again what CUDA had said before it failed
+                    yield segment
