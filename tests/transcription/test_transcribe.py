@@ -283,3 +283,14 @@ def test_indonesian_with_the_multilingual_pack(tmp_path: Path, speech) -> None:
     assert _wer(INDONESIAN, data) < 0.6, [s["text"] for s in data["segments"]]
     heard = " ".join(s["text"] for s in data["segments"]).lower()
     assert "saya" in heard and "panti" in heard
+
+
+def test_models_command_lists_the_packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    done = annotator("models", "--json", check=True)
+    models = {m["name"]: m for m in json.loads(done.stdout)["models"]}
+    assert models["tiny.en"]["languages"] == "English only" and models["tiny.en"]["available"]
+    assert models["base"]["languages"] == "multilingual"
+    text = annotator("models", check=True).stdout
+    assert "tiny.en" in text and "English only" in text and "multilingual" in text

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import ctranslate2
 import numpy as np
 from faster_whisper import BatchedInferencePipeline, WhisperModel
-from faster_whisper.vad import VadOptions, get_speech_timestamps
+from faster_whisper.transcribe import restore_speech_timestamps
+from faster_whisper.vad import VadOptions, collect_chunks, get_speech_timestamps
 
 from annotator.core.services.transcript import NewSegment, NewWord
 from annotator.errors import UserError
@@ -23,7 +24,16 @@ from annotator.transcription.quality import SegmentScores, segment_flags
 
 Warn = Callable[[str], None]
 GAP_MIN_MS = 5_000  # stretches without speech longer than this are kept for the reviewer
+MAX_SEGMENT_MS = 12_000  # longer segments are cut at sentence ends and pauses
+MIN_SEGMENT_MS = 2_000
+PAUSE_MS = 600
 VAD_THRESHOLDS = {"low": 0.6, "normal": 0.5, "high": 0.35}  # "high" hears quiet voices (children)
+
+
+@dataclass(frozen=True)
+class Heard:
+    gaps: list[tuple[int, int]]
+    segments: Iterator[NewSegment]
 
 
 @dataclass(frozen=True)
@@ -39,7 +49,13 @@ class DecodeOptions:
         return ", ".join(self.vocabulary) or None
 
     def vad(self) -> VadOptions:
-        # Whisper's own defaults, with the speech threshold the user chose.
+        """faster-whisper's own VAD settings for each pipeline, with the speech threshold the user chose.
+
+        The batched pipeline transcribes each stretch of speech in one piece of at most 30 s: a longer one
+        must be split by the VAD (left unsplit, it overruns the encoder's input).
+        """
+        if self.batch_size > 0:
+            return VadOptions(threshold=self.vad_threshold, max_speech_duration_s=30, min_silence_duration_ms=160)
         return VadOptions(threshold=self.vad_threshold, min_silence_duration_ms=2000, speech_pad_ms=400)
 
 
@@ -101,38 +117,41 @@ class Engine:
     def multilingual(self) -> bool:
         return bool(self.model.model.is_multilingual)
 
-    def speech(self, audio: np.ndarray, options: DecodeOptions) -> list[tuple[int, int]]:
-        """Where the voice activity detector hears speech, in ms from the start of ``audio``."""
-        chunks = get_speech_timestamps(audio, options.vad(), sampling_rate=SAMPLE_RATE)
-        return [(c["start"] * 1000 // SAMPLE_RATE, c["end"] * 1000 // SAMPLE_RATE) for c in chunks]
+    def hear(self, audio: np.ndarray, offset_ms: int, options: DecodeOptions, seed: int) -> Heard:
+        """One window: where there is no speech, and the segments, with times from the start of the recording.
 
-    def gaps(self, audio: np.ndarray, options: DecodeOptions) -> list[tuple[int, int]]:
-        """Stretches longer than GAP_MIN_MS without speech, in ms from the start of ``audio``."""
-        length = len(audio) * 1000 // SAMPLE_RATE
-        edges = [0]
-        for start, end in self.speech(audio, options):
-            edges.extend((start, end))
-        edges.append(length)
-        return [(a, b) for a, b in zip(edges[::2], edges[1::2], strict=True) if b - a >= GAP_MIN_MS]
+        The voice activity detector runs once: its speech chunks give the gaps and, for the sequential
+        pipeline, the audio the model hears, as faster-whisper's own ``vad_filter`` would
+        (concatenated speech, times mapped back).
+        """
+        vad = options.vad()
+        chunks = get_speech_timestamps(audio, vad, sampling_rate=SAMPLE_RATE)
+        gaps = [(offset_ms + a, offset_ms + b) for a, b in _silences(chunks, len(audio))]
+        if not chunks:
+            return Heard(gaps, iter(()))
+        return Heard(gaps, self._segments(audio, chunks, offset_ms, options, seed))
 
-    def transcribe(self, audio: np.ndarray, offset_ms: int, options: DecodeOptions, seed: int) -> Iterator[NewSegment]:
-        """Segments of one window, with times counted from the start of the recording."""
+    def _segments(
+        self, audio: np.ndarray, chunks: list[dict], offset_ms: int, options: DecodeOptions, seed: int
+    ) -> Iterator[NewSegment]:
         ctranslate2.set_random_seed(seed)  # temperature fallback samples: the same window gives the same text
         kwargs = dict(
             language=options.language,
             beam_size=options.beam_size,
             word_timestamps=True,
-            vad_filter=True,
-            vad_parameters=options.vad(),
             condition_on_previous_text=False,  # long files: no loops fed by earlier text
             hotwords=options.hotwords,
         )
         if options.batch_size > 0:
             if self._batched is None:
                 self._batched = BatchedInferencePipeline(self.model)
-            segments, _info = self._batched.transcribe(audio, batch_size=options.batch_size, **kwargs)
+            segments, _info = self._batched.transcribe(
+                audio, batch_size=options.batch_size, vad_filter=True, vad_parameters=options.vad(), **kwargs
+            )
         else:
-            segments, _info = self.model.transcribe(audio, **kwargs)
+            speech, _ = collect_chunks(audio, chunks, sampling_rate=SAMPLE_RATE)
+            heard, _info = self.model.transcribe(np.concatenate(speech), vad_filter=False, **kwargs)
+            segments = restore_speech_timestamps(heard, chunks, SAMPLE_RATE)
         for segment in segments:
             text = segment.text.strip()
             if not text:
@@ -147,23 +166,51 @@ class Engine:
                 for w in (segment.words or [])
                 if w.word.strip()
             ]
-            scores = SegmentScores(
-                text,
-                segment.compression_ratio,
-                segment.no_speech_prob,
-                segment.avg_logprob,
-                [w.probability for w in words if w.probability is not None],
-            )
-            yield NewSegment(
-                start_ms=offset_ms + round(segment.start * 1000),
-                end_ms=offset_ms + round(segment.end * 1000),
-                text=text,
-                words=words,
-                flags=segment_flags(scores),
-                avg_logprob=round(float(segment.avg_logprob), 4),
-                no_speech_prob=round(float(segment.no_speech_prob), 4),
-                compression_ratio=round(float(segment.compression_ratio), 4),
-            )
+            scores = (segment.compression_ratio, segment.no_speech_prob, segment.avg_logprob)
+            pieces = split_at_pauses(words) if len(words) > 1 else [words]
+            for piece in pieces:
+                piece_text = text if len(pieces) == 1 else " ".join(w.text for w in piece)
+                yield NewSegment(
+                    start_ms=piece[0].start_ms if piece else offset_ms + round(segment.start * 1000),
+                    end_ms=piece[-1].end_ms if piece else offset_ms + round(segment.end * 1000),
+                    text=piece_text,
+                    words=piece,
+                    flags=segment_flags(SegmentScores(piece_text, *scores, [w.probability or 0.0 for w in piece])),
+                    avg_logprob=round(float(segment.avg_logprob), 4),
+                    no_speech_prob=round(float(segment.no_speech_prob), 4),
+                    compression_ratio=round(float(segment.compression_ratio), 4),
+                )
+
+
+def split_at_pauses(words: list[NewWord], longest_ms: int = MAX_SEGMENT_MS) -> list[list[NewWord]]:
+    """Cut a long stretch (the batched pipeline returns up to 30 s at once) where a sentence ends or the
+    speaker pauses, so that a segment stays a readable turn of a few seconds."""
+    if not words or words[-1].end_ms - words[0].start_ms <= longest_ms:
+        return [words]
+    pieces: list[list[NewWord]] = [[]]
+    for word, following in zip(words, [*words[1:], None], strict=True):
+        pieces[-1].append(word)
+        if following is None:
+            break
+        sentence_end = word.text[-1:] in ".?!…"
+        pause = following.start_ms - word.end_ms >= PAUSE_MS
+        long_enough = word.end_ms - pieces[-1][0].start_ms >= MIN_SEGMENT_MS
+        too_long = following.end_ms - pieces[-1][0].start_ms > longest_ms
+        if (long_enough and (sentence_end or pause)) or too_long:
+            pieces.append([])
+    return [piece for piece in pieces if piece]
+
+
+def _silences(chunks: list[dict], length: int) -> list[tuple[int, int]]:
+    """Stretches longer than GAP_MIN_MS between the speech chunks, in ms from the start of the audio."""
+    edges = [0]
+    for chunk in chunks:
+        edges.extend((chunk["start"], chunk["end"]))
+    edges.append(length)
+    silences = [
+        (a * 1000 // SAMPLE_RATE, b * 1000 // SAMPLE_RATE) for a, b in zip(edges[::2], edges[1::2], strict=True)
+    ]
+    return [(a, b) for a, b in silences if b - a >= GAP_MIN_MS]
 
 
 def _short(exc: BaseException) -> str:

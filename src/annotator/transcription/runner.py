@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from annotator.core.models import Recording
 from annotator.core.project import Project
 from annotator.core.services.transcript import NewSegment
 from annotator.errors import UserError
 from annotator.transcription.audio import AudioStream, Window, next_window
-from annotator.transcription.engine import DecodeOptions, Engine
+from annotator.transcription.engine import DecodeOptions, Engine, Heard
 from annotator.transcription.quality import REPETITION, RepeatWatch
 
 DEFAULT_WINDOW_MS = 10 * 60 * 1000
@@ -204,38 +206,42 @@ class TranscriptionRun:
 
     def _heard(
         self, window: Window, options: DecodeOptions, channels: int, gaps: list[tuple[int, int, int | None]]
-    ) -> list[NewSegment] | Any:
+    ) -> Iterator[NewSegment]:
         """The window's segments in time order; one channel per speaker when asked."""
-        seed = window.start_ms
         if channels == 1:
-            gaps.extend(
-                (window.start_ms + a, window.start_ms + b, None)
-                for a, b in self.engine.gaps(window.channels[0], options)
-            )
-            return self._decode(window.channels[0], window.start_ms, options, seed)
+            heard = self._hear(window.channels[0], window.start_ms, options, window.start_ms)
+            gaps.extend((a, b, None) for a, b in heard.gaps)
+            yield from heard.segments
+            return
         merged: list[NewSegment] = []
         for channel, audio in enumerate(window.channels):
-            gaps.extend(
-                (window.start_ms + a, window.start_ms + b, channel) for a, b in self.engine.gaps(audio, options)
-            )
-            for segment in self._decode(audio, window.start_ms, options, seed + channel):
+            heard = self._hear(audio, window.start_ms, options, window.start_ms + channel)
+            gaps.extend((a, b, channel) for a, b in heard.gaps)
+            for segment in heard.segments:
                 segment.speaker = f"Channel {channel + 1}"
                 segment.channel = channel
                 merged.append(segment)
                 if self.cancel.is_set():
                     break
-        return sorted(merged, key=lambda s: (s.start_ms, s.channel or 0))
+        yield from sorted(merged, key=lambda s: (s.start_ms, s.channel or 0))
 
-    def _decode(self, audio, offset_ms: int, options: DecodeOptions, seed: int):  # noqa: ANN001, ANN202
-        given = 0
-        try:
-            for segment in self.engine.transcribe(audio, offset_ms, options, seed):
-                given += 1
-                yield segment
-        except RuntimeError as exc:
-            if self.engine.device != "cuda":
-                raise
-            self.engine.fall_back_to_cpu(exc)
-            for index, segment in enumerate(self.engine.transcribe(audio, offset_ms, options, seed)):
-                if index >= given:  # the CPU says again what CUDA had said before it failed
+    def _hear(self, audio: np.ndarray, offset_ms: int, options: DecodeOptions, seed: int) -> Heard:
+        """The engine's hearing, going on with the CPU if CUDA fails half-way."""
+        heard = self.engine.hear(audio, offset_ms, options, seed)
+
+        def segments() -> Iterator[NewSegment]:
+            given = 0
+            try:
+                for segment in heard.segments:
+                    given += 1
                     yield segment
+            except RuntimeError as exc:
+                if self.engine.device != "cuda":
+                    raise
+                self.engine.fall_back_to_cpu(exc)
+                again = self.engine.hear(audio, offset_ms, options, seed).segments
+                for index, segment in enumerate(again):
+                    if index >= given:  # the CPU says again what CUDA had said before it failed
+                        yield segment
+
+        return Heard(heard.gaps, segments())
