@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -132,28 +133,41 @@ def model_folder(model: str, language: str) -> Path:
 
 
 def speed(args: argparse.Namespace) -> None:
+    """Plain, sequential and batched runs in turn, ``--repeat`` times; the medians are compared."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         audio = make_speech(folder, args.minutes, args.language)
         path = model_folder(args.model, args.language)
         print(
             f"audio: {args.minutes:g} min of espeak-ng speech ({args.language}); model {args.model}; "
-            f"{os.cpu_count()} CPU threads"
+            f"{os.cpu_count()} CPU threads; {args.repeat} runs of each, in turn"
         )
-        plain, plain_rss = run_plain(audio, path, args.language)
-        print(f"{'plain faster-whisper, sequential':<40} {plain:8.1f} s   peak {plain_rss:6.0f} MB")
-        seq, seq_first, _ = run_annotator(folder, audio, args.model, args.language, 0, "sequential")
-        print(f"{'annotator transcribe, sequential':<40} {seq:8.1f} s   first segment after {seq_first:.1f} s")
-        batched, batched_first, rss = run_annotator(
-            folder, audio, args.model, args.language, args.batch_size, "batched"
+        plain, sequential, batched, firsts = [], [], [], []
+        for run in range(args.repeat):
+            plain.append(run_plain(audio, path, args.language)[0])
+            wall, first, _ = run_annotator(folder, audio, args.model, args.language, 0, f"sequential{run}")
+            sequential.append(wall)
+            firsts.append(first)
+            wall, first_batched, _ = run_annotator(
+                folder, audio, args.model, args.language, args.batch_size, f"batched{run}"
+            )
+            batched.append(wall)
+            print(
+                f"  run {run + 1}: plain {plain[-1]:.1f} s, sequential {sequential[-1]:.1f} s, "
+                f"batched {batched[-1]:.1f} s"
+            )
+        p, s, b = median(plain), median(sequential), median(batched)
+        print(f"{'plain faster-whisper, sequential':<40} {p:8.1f} s (median)")
+        print(
+            f"{'annotator transcribe, sequential':<40} {s:8.1f} s (median)   first segment after {median(firsts):.1f} s"
         )
         print(
-            f"{f'annotator transcribe, batched ({args.batch_size})':<40} {batched:8.1f} s   "
-            f"first segment after {batched_first:.1f} s"
+            f"{f'annotator transcribe, batched ({args.batch_size})':<40} {b:8.1f} s (median)   "
+            f"first segment after {first_batched:.1f} s"
         )
-        print(f"peak RSS of the processes so far: {rss} MB")
-        print(f"sequential / plain: {seq / plain:.3f}  (target: at most 1.05)")
-        print(f"sequential / batched: {seq / batched:.2f}x  (target: at least 1.3x)")
+        print(f"sequential / plain: {s / p:.3f}  (target: at most 1.05)")
+        print(f"sequential / batched: {s / b:.2f}x  (target: at least 1.3x)")
+        print(f"peak RSS of any run: {child_rss_mb():.0f} MB")
 
 
 def memory(args: argparse.Namespace) -> None:
@@ -163,11 +177,11 @@ def memory(args: argparse.Namespace) -> None:
         path = model_folder(args.model, args.language)
         model_mb = (path / "model.bin").stat().st_size / 1e6
         wall, first, rss = run_annotator(
-            folder, audio, args.model, args.language, 0, "memory", stop_at_ms=args.windows * 600_000
+            folder, audio, args.model, args.language, 0, "memory", stop_at_ms=int(args.stop_minutes * 60_000)
         )
         print(
             f"{args.memory_hours:g} h recording ({audio.stat().st_size / 1e9:.2f} GB WAV), model {args.model} "
-            f"({model_mb:.0f} MB): stopped after {args.windows} windows in {wall:.0f} s"
+            f"({model_mb:.0f} MB): stopped by SIGTERM after {args.stop_minutes:g} min of audio, in {wall:.0f} s"
         )
         print(f"peak RSS {rss} MB; model + 1 GB = {model_mb + 1024:.0f} MB")
 
@@ -178,8 +192,14 @@ def main() -> None:
     parser.add_argument("--model", default="tiny.en")
     parser.add_argument("--language", default="en")
     parser.add_argument("--batch-size", type=int, default=8)
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--memory-hours", type=float, default=0)
-    parser.add_argument("--windows", type=int, default=2, help="with --memory-hours: windows to go through")
+    parser.add_argument(
+        "--stop-minutes",
+        type=float,
+        default=40,
+        help="with --memory-hours: stop after this much audio (past the first long window)",
+    )
     args = parser.parse_args()
     memory(args) if args.memory_hours else speed(args)
 

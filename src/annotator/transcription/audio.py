@@ -82,6 +82,10 @@ class AudioStream:
         self.position += len(taken)
         return taken
 
+    @property
+    def position_ms(self) -> int:
+        return samples_to_ms(self.position)
+
     def unread(self, data: np.ndarray) -> None:
         """Give back samples taken past a window's cut; the next window starts with them."""
         self._pending = np.concatenate([data, self._pending])
@@ -124,7 +128,7 @@ def next_window(stream: AudioStream, window_ms: int) -> Window | None:
         return None
     last = len(data) < ms_to_samples(window_ms)
     if not last:
-        mix = data.mean(axis=1)
+        mix = data[:, 0] if data.shape[1] == 1 else data.mean(axis=1)
         search_from = max(len(mix) // 2, len(mix) - ms_to_samples(_CUT_SEARCH_MS))
         cut = quietest_point(mix, search_from)
         cut -= cut % ms_to_samples(1)  # whole milliseconds: a resumed run starts on the same sample

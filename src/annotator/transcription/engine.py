@@ -82,6 +82,7 @@ class Engine:
         self.compute_type = compute_type
         self.model = self._load(self.device, compute_type)
         self._batched: BatchedInferencePipeline | None = None
+        self.last_language: str | None = None
 
     def _load(self, device: str, compute_type: str) -> WhisperModel:
         if compute_type == "auto":
@@ -145,13 +146,14 @@ class Engine:
         if options.batch_size > 0:
             if self._batched is None:
                 self._batched = BatchedInferencePipeline(self.model)
-            segments, _info = self._batched.transcribe(
+            segments, info = self._batched.transcribe(
                 audio, batch_size=options.batch_size, vad_filter=True, vad_parameters=options.vad(), **kwargs
             )
         else:
             speech, _ = collect_chunks(audio, chunks, sampling_rate=SAMPLE_RATE)
-            heard, _info = self.model.transcribe(np.concatenate(speech), vad_filter=False, **kwargs)
+            heard, info = self.model.transcribe(np.concatenate(speech), vad_filter=False, **kwargs)
             segments = restore_speech_timestamps(heard, chunks, SAMPLE_RATE)
+        self.last_language = info.language  # what it detected, when no language was given
         for segment in segments:
             text = segment.text.strip()
             if not text:
