@@ -33,6 +33,7 @@ class RecordingSummary:
     participant: str | None
     role: str | None
     language: str | None
+    transcription: str = "none"  # none | running | done | cancelled | failed
 
 
 @dataclass(frozen=True)
@@ -334,6 +335,7 @@ class RecordingService(Service):
                     participant=code,
                     role=role,
                     language=recording.language,
+                    transcription=(recording.transcription or {}).get("status", "none"),
                 )
             )
         return summaries

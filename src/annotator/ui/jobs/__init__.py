@@ -1,0 +1,1 @@
+"""Long work in child processes (transcription) and the panel that follows it."""
