@@ -308,6 +308,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         project_path(args.project) if args.project else None,
         screenshot=args.screenshot,
         language=args.language,
+        recording=args.recording,
     )
 
 
@@ -447,6 +448,7 @@ def build_parser() -> ArgumentParser:
         "--screenshot", metavar="OUT.png", type=Path, help="render the window off screen, save it as a PNG and exit"
     )
     sub.add_argument("--language", choices=("en", "id"), help="language of the window")
+    sub.add_argument("--recording", type=int, metavar="ID", help="show this recording first")
     return parser
 
 

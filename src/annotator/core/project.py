@@ -17,6 +17,7 @@ from annotator import __version__
 from annotator.core import db, migrate
 from annotator.core.models import Coder, ProjectInfo
 from annotator.core.services.coders import CoderService
+from annotator.core.services.editing import EditingService
 from annotator.core.services.participants import ParticipantService
 from annotator.core.services.recordings import RecordingService
 from annotator.core.services.settings import SettingsService
@@ -198,6 +199,10 @@ class Project:
     @cached_property
     def transcripts(self) -> TranscriptService:
         return TranscriptService(self)
+
+    @cached_property
+    def editing(self) -> EditingService:
+        return EditingService(self)
 
 
 def default_coder_name() -> str:

@@ -4,26 +4,48 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
-from annotator.resources import resources_dir
+from annotator.ui.translations import translator_for
 
 
 def _install_translations(app: QApplication, language: str | None) -> None:
-    locale = QLocale(language) if language else QLocale.system()
-    for folder, name in (
-        (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase"),
-        (str(resources_dir() / "translations"), "annotator"),
-    ):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
+    """The window's language: asked for, else the system's; English needs no translation."""
+    code = language or QLocale.system().name().split("_")[0]
+    qt_own = QTranslator(app)
+    if qt_own.load(QLocale(code), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+    ours = translator_for(code, app)
+    if ours is not None:
+        app.installTranslator(ours)
 
 
-def run(project: Path | None, *, screenshot: Path | None = None, language: str | None = None) -> int:
+def _settle(app: QApplication, window: QWidget, timeout_s: float = 5.0) -> None:
+    """Let loading finish before a screenshot: the media's length, the waveform, the layout."""
+    from PySide6.QtCore import QThreadPool
+
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        app.processEvents()
+        player = getattr(window, "player", None)
+        media_ready = player is None or player.path is None or player.duration_ms > 0
+        if media_ready and QThreadPool.globalInstance().activeThreadCount() == 0:
+            break
+        time.sleep(0.02)
+    app.processEvents()
+
+
+def run(
+    project: Path | None,
+    *,
+    screenshot: Path | None = None,
+    language: str | None = None,
+    recording: int | None = None,
+) -> int:
     """Show the main window; with ``screenshot``, render it off screen to a PNG and return."""
     if screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -35,12 +57,12 @@ def run(project: Path | None, *, screenshot: Path | None = None, language: str |
     from annotator.ui.main_window import MainWindow
 
     window = MainWindow()
+    window.resize(1360, 860)
     if project is not None:
-        window.open_project(project)
-    window.resize(1280, 800)
+        window.open_project(project, recording)
     if screenshot is not None:
         window.show()
-        app.processEvents()
+        _settle(app, window)
         ok = window.grab().save(str(screenshot))
         window.close()
         if not ok:

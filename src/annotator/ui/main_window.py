@@ -1,74 +1,245 @@
-"""The main window: assembles the panels; the panels do the work."""
+"""The main window: assembles the panels and routes the actions; the panels do the work."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QHeaderView,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.core.project import Project
 from annotator.errors import UserError
-from annotator.ui.overview import RecordingsPanel, ThemesPanel
+from annotator.media.peaks import peaks_for
+from annotator.ui.actions import Actions
+from annotator.ui.jobs.panel import JobsPanel
+from annotator.ui.overview import ThemesPanel
+from annotator.ui.player.bar import PlayerBar
+from annotator.ui.player.player import Player
+from annotator.ui.settings import CONFIDENCE_THRESHOLD, RECENT_PROJECTS, REWIND_ON_RESUME_MS, SKIP_SECONDS, Settings
+from annotator.ui.sidebar.model import RECORDING_ID_ROLE, RecordingsModel
+from annotator.ui.transcript.panel import TranscriptPanel
+from annotator.ui.workers import run_in_background
+
+MEDIA_FILTER = "*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.opus *.wma *.mp4 *.mov *.mkv *.webm *.avi"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
+        self.settings = settings or Settings()
         self.project: Project | None = None
-        self.recordings = RecordingsPanel(self)
+        self.recording_id: int | None = None
+        self.undo_stack = QUndoStack(self)
+        self.actions = Actions(self.settings, self)
+        self.player = Player(self)
+        self.player.rewind_on_resume_ms = self.settings.get(REWIND_ON_RESUME_MS)
+
+        self.recordings = RecordingsModel(self)
+        self.sidebar = QTreeView(self)
+        self.sidebar.setModel(self.recordings)
+        self.sidebar.setUniformRowHeights(True)
+        self.sidebar.setAlternatingRowColors(True)
+        self.sidebar.header().setStretchLastSection(False)
+        self.sidebar.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            self.sidebar.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.sidebar.selectionModel().currentChanged.connect(self._recording_chosen)
+
+        self.transcript = TranscriptPanel(self.undo_stack, self)
         self.themes = ThemesPanel(self)
-        self.placeholder = QLabel(self)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
+        self.player_bar = PlayerBar(self.player, self, skip_seconds=self.settings.get(SKIP_SECONDS))
+        self.jobs = JobsPanel(self)
+
         splitter = QSplitter(self)
-        splitter.addWidget(self.recordings)
-        splitter.addWidget(self.placeholder)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.transcript)
         splitter.addWidget(self.themes)
-        splitter.setSizes([440, 420, 420])
-        self.setCentralWidget(splitter)
-        self._build_menu()
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 640, 300])
+        centre = QWidget(self)
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.player_bar)
+        self.setCentralWidget(centre)
+        self.jobs_dock = QDockWidget(self.tr("Transcriptions"), self)
+        self.jobs_dock.setObjectName("jobs")
+        self.jobs_dock.setWidget(self.jobs)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.jobs_dock)
+        self.jobs_dock.hide()
+        self.setAcceptDrops(True)
+
+        self._connect()
+        self._build_menus()
         self._show_state()
 
-    def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        for text, shortcut, slot in (
-            (self.tr("&New project..."), QKeySequence.StandardKey.New, self._new_project),
-            (self.tr("&Open project..."), QKeySequence.StandardKey.Open, self._choose_project),
-            (self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close),
-        ):
-            action = QAction(text, self)
-            action.setShortcut(shortcut)
-            action.triggered.connect(slot)
-            menu.addAction(action)
+    # -- wiring -----------------------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        a = self.actions
+        a.connect("file.new", self._new_project)
+        a.connect("file.open", self._choose_project)
+        a.connect("file.add_media", self._choose_media)
+        a.connect("file.quit", self.close)
+        a["edit.undo"].triggered.connect(self.undo_stack.undo)
+        a["edit.redo"].triggered.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(a["edit.undo"].setEnabled)
+        self.undo_stack.canRedoChanged.connect(a["edit.redo"].setEnabled)
+        a.connect("edit.split", self.transcript.editor.request_split)
+        a.connect("edit.merge", self._merge_current)
+        a.connect("edit.verify", self.transcript.verify_current)
+        a.connect("edit.next_doubtful", lambda: self.transcript.next_doubtful(self.settings.get(CONFIDENCE_THRESHOLD)))
+        a.connect("edit.next_unverified", self.transcript.next_unverified)
+        a.connect("play.toggle", self.player.toggle)
+        a.connect("play.back", lambda: self.player.skip(-self.player_bar.skip_seconds))
+        a.connect("play.forward", lambda: self.player.skip(self.player_bar.skip_seconds))
+        a.connect("play.slower", lambda: self.player.set_rate(max(0.5, round(self.player.rate - 0.1, 2))))
+        a.connect("play.faster", lambda: self.player.set_rate(min(2.0, round(self.player.rate + 0.1, 2))))
+        a.connect("play.loop", self._loop_current)
+        a.connect("play.follow", lambda: self.transcript.editor.set_following(True))
+        a.connect("transcribe.one", self._transcribe_current)
+        a.connect("transcribe.all", self._transcribe_all)
+        a.connect("transcribe.cancel", self.jobs.stop_all)
+        self.transcript.seekRequested.connect(self.player.seek)
+        self.transcript.playRequested.connect(self._play_stretch)
+        self.transcript.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.transcript.changed.connect(self._transcript_changed)
+        self.transcript.editor.highlighter.threshold = self.settings.get(CONFIDENCE_THRESHOLD)
+        self.player.positionChanged.connect(self.transcript.editor.show_position)
+        self.player.errorOccurred.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.jobs.progressed.connect(self._job_progressed)
+        self.jobs.recordingFinished.connect(self._job_finished)
 
-    def _show_state(self) -> None:
-        if self.project is None:
-            self.setWindowTitle(self.tr("Annotator"))
-            self.placeholder.setText(self.tr("Open a project (File > Open) or create one (File > New) to begin."))
-            return
-        info = self.project.info()
-        self.setWindowTitle(self.tr("{name} - Annotator").format(name=info.name))
-        count = len(self.recordings.summaries)
-        self.placeholder.setText(info.name + "\n" + self.tr("%n recording(s)", "", count))
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        titles = {
+            "file": self.tr("&File"),
+            "edit": self.tr("&Edit"),
+            "play": self.tr("&Playback"),
+            "transcribe": self.tr("&Transcribe"),
+        }
+        for key, title in titles.items():
+            menu = bar.addMenu(title)
+            for action in self.actions.in_menu(key):
+                menu.addAction(action)
+                self.addAction(action)  # shortcuts work wherever the focus is
+            if key == "file":
+                self.recent_menu = QMenu(self.tr("Open &recent"), self)
+                menu.insertMenu(self.actions["file.add_media"], self.recent_menu)
+                self._fill_recent()
+        self.actions["edit.undo"].setEnabled(False)
+        self.actions["edit.redo"].setEnabled(False)
 
-    def open_project(self, path: Path) -> None:
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.get(RECENT_PROJECTS):
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_project(Path(p)))
+        self.recent_menu.setEnabled(bool(self.settings.get(RECENT_PROJECTS)))
+
+    # -- projects ---------------------------------------------------------------------------------------------
+    def open_project(self, path: Path, recording_id: int | None = None) -> bool:
         try:
             project = Project.open(path)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Cannot open project"), str(exc))
-            return
-        self._set_project(project)
+            return False
+        self._set_project(project, recording_id)
+        return True
 
-    def _set_project(self, project: Project) -> None:
+    def _set_project(self, project: Project, recording_id: int | None = None) -> None:
+        self._leave_recording()
         if self.project is not None:
             self.project.close()
         self.project = project
-        self.recordings.load(project)
+        if project.path is not None:
+            self.settings.add_recent(str(project.path))
+            self._fill_recent()
+        self.refresh_recordings()
         self.themes.load(project)
         self._show_state()
+        first = recording_id or next((s.id for s in self.recordings.summaries()), None)
+        if first is not None:
+            self.select_recording(first)
 
+    def refresh_recordings(self) -> None:
+        if self.project is None:
+            return
+        current = self.recording_id
+        self.recordings.reload(self.project.recordings.summaries())
+        self.sidebar.expandAll()
+        if current is not None:
+            index = self.recordings.index_of(current)
+            self.sidebar.selectionModel().blockSignals(True)
+            self.sidebar.setCurrentIndex(index)
+            self.sidebar.selectionModel().blockSignals(False)
+
+    def select_recording(self, recording_id: int) -> None:
+        index = self.recordings.index_of(recording_id)
+        if index.isValid():
+            self.sidebar.setCurrentIndex(index)
+
+    def _recording_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        recording_id = current.data(RECORDING_ID_ROLE) if current.isValid() else None
+        if recording_id is None or recording_id == self.recording_id or self.project is None:
+            return
+        self._leave_recording()
+        self.recording_id = recording_id
+        self.transcript.show_recording(self.project, recording_id)
+        recording = self.project.recordings.get(recording_id)
+        media = self.project.recordings.media_path(recording)
+        self.player_bar.set_peaks(None)
+        if media is None:
+            self.player.unload()
+            self.statusBar().showMessage(self.tr("Media file not found: {path}").format(path=recording.media_abspath))
+        else:
+            self.player.load(media, self.settings.position(recording.guid))
+            run_in_background(
+                lambda: peaks_for(media, recording.sha256),
+                lambda peaks, rid=recording_id: self._peaks_ready(rid, peaks),
+                lambda message: self.statusBar().showMessage(message, 5000),
+                self,
+            )
+        self._show_state()
+
+    def _peaks_ready(self, recording_id: int, peaks: object) -> None:
+        if recording_id == self.recording_id:
+            self.player_bar.set_peaks(peaks)
+
+    def _leave_recording(self) -> None:
+        """Store what was typed and where playback stood."""
+        self.transcript.editor.commit()
+        if self.project is not None and self.recording_id is not None and self.player.is_loaded:
+            guid = self.project.recordings.get(self.recording_id).guid
+            self.settings.set_position(guid, self.player.position_ms)
+        self.player.pause()
+
+    def _transcript_changed(self, recording_id: int) -> None:
+        segments = [(s.start_ms, s.end_ms) for s in self.transcript.editor.segments]
+        self.player_bar.set_segments(segments)
+        if self.project is not None:
+            share = self.project.editing.verified_share(recording_id)
+            self.statusBar().showMessage(self.tr("{share:.0f}% of this recording verified").format(share=share))
+
+    def _show_state(self) -> None:
+        if self.project is None:
+            self.setWindowTitle(self.tr("Annotator"))
+            return
+        name = self.project.info().name
+        self.setWindowTitle(self.tr("{name} - Annotator").format(name=name))
+
+    # -- dialogs ----------------------------------------------------------------------------------------------
     def _choose_project(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open project"), "", self.tr("Annotator projects (*.annotator)")
@@ -89,7 +260,94 @@ class MainWindow(QMainWindow):
             return
         self._set_project(project)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def _choose_media(self) -> None:
+        if self.project is None:
+            self.statusBar().showMessage(self.tr("Open or create a project first."), 5000)
+            return
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add recordings"), "", self.tr("Audio and video ({patterns})").format(patterns=MEDIA_FILTER)
+        )
+        if paths:
+            self.add_media([Path(p) for p in paths])
+
+    def add_media(self, paths: list[Path]) -> None:
+        assert self.project is not None
+        try:
+            added = self.project.recordings.add_many(paths)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Cannot add recordings"), str(exc))
+            return
+        self.refresh_recordings()
+        self.statusBar().showMessage(self.tr("Added %n recording(s).", "", len(added)), 5000)
+        self.select_recording(added[0].id)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.project is not None and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self.add_media(paths)
+
+    # -- playback and editing helpers -------------------------------------------------------------------------
+    def _play_stretch(self, start_ms: int, end_ms: int) -> None:
+        self.player.seek(start_ms)
+        self.player.play()
+
+    def _loop_current(self) -> None:
+        segment = self.transcript.editor.current_segment()
+        if self.player.loop_range is not None or segment is None:
+            self.player.clear_loop()
+        else:
+            self.player.loop(segment.start_ms, segment.end_ms)
+
+    def _merge_current(self) -> None:
+        segment = self.transcript.editor.current_segment()
+        if segment is not None:
+            self.transcript.editor.commit()
+            self.transcript.editor.mergeRequested.emit(segment.id)
+
+    # -- transcription ----------------------------------------------------------------------------------------
+    def _transcribe_current(self) -> None:
+        if self.project is None or self.recording_id is None or self.project.path is None:
+            return
+        title = self.project.recordings.get(self.recording_id).title
+        self._transcribe([(self.recording_id, title)])
+
+    def _transcribe_all(self) -> None:
+        if self.project is None or self.project.path is None:
+            return
+        todo = [(s.id, s.title) for s in self.recordings.summaries() if s.transcription != "done"]
+        self._transcribe(todo)
+
+    def _transcribe(self, recordings: list[tuple[int, str]], extra_args: list[str] | None = None) -> None:
+        assert self.project is not None and self.project.path is not None
+        if not recordings:
+            self.statusBar().showMessage(self.tr("Every recording is transcribed."), 5000)
+            return
+        self.jobs_dock.show()
+        for recording_id, _title in recordings:
+            self.recordings.set_running(recording_id, True)
+        self.jobs.transcribe(self.project.path, recordings, extra_args)
+
+    def _job_progressed(self, recording_id: int, _segments: int) -> None:
+        if recording_id == self.recording_id and not self.transcript.editor.hasFocus():
+            self.transcript.reload()  # the new segments, read from the database as they are stored
+
+    def _job_finished(self, recording_id: int, status: str, message: str) -> None:
+        self.recordings.set_running(recording_id, False)
+        self.refresh_recordings()
+        if recording_id == self.recording_id:
+            self.transcript.reload()
+        if status == "failed":
+            self.statusBar().showMessage(message, 10000)
+
+    # -- closing ----------------------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._leave_recording()
+        self.jobs.stop_all()
+        self.player.unload()
         if self.project is not None:
             self.project.close()
             self.project = None

@@ -1,4 +1,4 @@
-"""Read-only overview panels: the project's recordings and its theme tree."""
+"""The themes panel (read-only until the coding issue): the theme tree with colours and passage counts."""
 
 from __future__ import annotations
 
@@ -6,12 +6,6 @@ from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
 
 from annotator.core.project import Project
-from annotator.core.services.recordings import RecordingSummary
-
-
-def _duration(ms: int) -> str:
-    seconds = ms // 1000
-    return f"{seconds // 3600:d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
 def _item(text: str) -> QStandardItem:
@@ -42,49 +36,6 @@ class _Panel(QWidget):
         self.title = QLabel(f"<b>{title}</b>", self)
         layout.addWidget(self.title)
         layout.addWidget(self.view)
-
-
-class RecordingsPanel(_Panel):
-    """Recordings grouped by participant role, with length, transcript state and media state."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Recordings"), parent)
-        self.summaries: list[RecordingSummary] = []
-
-    def load(self, project: Project) -> None:
-        self.summaries = project.recordings.summaries()
-        self.model.clear()
-        self.model.setHorizontalHeaderLabels(
-            [self.tr("Title"), self.tr("Participant"), self.tr("Length"), self.tr("Verified")]
-        )
-        groups: dict[str, QStandardItem] = {}
-        roles = {
-            "resident": self.tr("Residents"),
-            "staff": self.tr("Staff"),
-            "interviewer": self.tr("Interviewers"),
-            "other": self.tr("Others"),
-        }
-        for summary in self.summaries:
-            key = summary.role or "other"
-            if key not in groups:
-                groups[key] = _item(roles.get(key, key))
-                self.model.appendRow([groups[key], _item(""), _item(""), _item("")])
-            title = _item(summary.title)
-            title.setToolTip(summary.media_path)
-            if not summary.media_ok:
-                title.setText(self.tr("{title} (media missing)").format(title=summary.title))
-                title.setForeground(QColor("#b00020"))
-                title.setToolTip(self.tr("Media file not found: {path}").format(path=summary.media_path))
-            groups[key].appendRow(
-                [
-                    title,
-                    _item(summary.participant or ""),
-                    _item(_duration(summary.duration_ms)),
-                    _item(f"{summary.verified_pct:.0f}%"),
-                ]
-            )
-        self.view.expandAll()
-        _fit_columns(self.view)
 
 
 class ThemesPanel(_Panel):

@@ -1,0 +1,288 @@
+"""The transcript editor: one text block per segment, the spoken word lit while playing.
+
+Text is edited in place; the editor only reports what changed (a segment's new text, a split, a
+merge) and the panel stores it through the core's editing service, as one undoable command. Timing
+never lives in the text: each block knows its segment, and each segment its timed words.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from PySide6.QtCore import QMimeData, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QResizeEvent, QTextCursor, QTextFormat, QWheelEvent
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from annotator.core.services.editing import SegmentView, TranscriptView
+from annotator.ui.transcript.highlighter import TranscriptHighlighter
+from annotator.ui.transcript.margin import Margin
+
+PLAYING_WORD = QColor("#ffe082")
+COMMIT_AFTER_MS = 700  # a pause in typing stores the segment
+
+
+class TranscriptEditor(QPlainTextEdit):
+    seekRequested = Signal(int)  # ms
+    textEdited = Signal(int, str)  # segment id, new text
+    splitRequested = Signal(int, int)  # segment id, offset
+    mergeRequested = Signal(int)  # segment id (merged with the next one)
+    followChanged = Signal(bool)
+    refused = Signal(str)  # a message for the status bar
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUndoRedoEnabled(False)  # every change goes through the window's undo stack
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setCenterOnScroll(False)
+        self.segments: list[SegmentView] = []
+        self._starts: list[int] = []
+        self._gaps_before: set[int] = set()
+        self._dirty: set[int] = set()
+        self._loading = False
+        self._playing: tuple[int, int] | None = None  # (block, word index) lit now
+        self.following = True
+        self.margin = Margin(self)
+        self.margin.seekRequested.connect(self.seekRequested)
+        self.setViewportMargins(self.margin.width_for(set()), 0, 0, 0)
+        self.updateRequest.connect(self._update_margin)
+        self.highlighter = TranscriptHighlighter(self.document(), self.segment_at, self)
+        self._commit_timer = QTimer(self)
+        self._commit_timer.setSingleShot(True)
+        self._commit_timer.setInterval(COMMIT_AFTER_MS)
+        self._commit_timer.timeout.connect(self.commit)
+        self.document().contentsChange.connect(self._changed)
+        self.cursorPositionChanged.connect(self._cursor_moved)
+        self._cursor_block = 0
+
+    # -- contents ---------------------------------------------------------------------------------------------
+    def load(self, view: TranscriptView) -> None:
+        """Show a transcript; the cursor and scroll position are kept where they can be."""
+        position = self.textCursor().position()
+        scroll = self.verticalScrollBar().value()
+        self._loading = True
+        self.segments = list(view.segments)
+        self._starts = [s.start_ms for s in self.segments]
+        self._gaps_before = set()
+        for gap in view.gaps:
+            index = bisect_right(self._starts, gap.start_ms)
+            self._gaps_before.add(index)
+        self._dirty.clear()
+        self._playing = None
+        self.setPlainText("\n".join(s.text for s in self.segments))
+        self._loading = False
+        self._fit_margin()
+        cursor = self.textCursor()
+        cursor.setPosition(min(position, len(self.toPlainText())))
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(scroll)
+        self.setExtraSelections([])
+        self.margin.update()
+
+    def _fit_margin(self) -> None:
+        """As wide as a time, the longest speaker label (up to a limit) and the review mark."""
+        labels = {s.speaker for s in self.segments if s.speaker}
+        self.margin.setFixedWidth(self.margin.width_for(labels))
+        self.setViewportMargins(self.margin.width(), 0, 0, 0)
+
+    def clear_transcript(self) -> None:
+        self._loading = True
+        self.segments, self._starts, self._gaps_before, self._playing = [], [], set(), None
+        self._dirty.clear()
+        self.clear()
+        self._loading = False
+
+    def replace_segment(self, block_number: int, segment: SegmentView) -> None:
+        """A segment stored anew (its text is already in the block): new words, new marks."""
+        if 0 <= block_number < len(self.segments):
+            self.segments[block_number] = segment
+            self._starts[block_number] = segment.start_ms
+            self.highlighter.rehighlightBlock(self.document().findBlockByNumber(block_number))
+            self.margin.update()
+
+    def segment_at(self, block_number: int) -> SegmentView | None:
+        return self.segments[block_number] if 0 <= block_number < len(self.segments) else None
+
+    def gap_before(self, block_number: int) -> bool:
+        return block_number in self._gaps_before
+
+    def block_at_y(self, y: int) -> int | None:
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() <= y <= geometry.bottom():
+                return block.blockNumber()
+            if geometry.top() > y:
+                return None
+            block = block.next()
+        return None
+
+    def current_block(self) -> int:
+        return self.textCursor().blockNumber()
+
+    def current_segment(self) -> SegmentView | None:
+        return self.segment_at(self.current_block())
+
+    def move_to(self, block_number: int, offset: int = 0, length: int = 0) -> None:
+        block = self.document().findBlockByNumber(block_number)
+        if not block.isValid():
+            return
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + offset)
+        if length:
+            cursor.setPosition(block.position() + offset + length, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    # -- playback ---------------------------------------------------------------------------------------------
+    def show_position(self, ms: int) -> None:
+        """Light the word being spoken; follow it unless the user is reading or typing elsewhere."""
+        index = bisect_right(self._starts, ms) - 1
+        if index < 0:
+            self._light(None)
+            return
+        segment = self.segments[index]
+        word_starts = [w.start_ms for w in segment.words]
+        word = bisect_right(word_starts, ms) - 1
+        if word < 0 or ms > segment.end_ms + 300:
+            self._light(None)
+            return
+        self._light((index, word))
+
+    def _light(self, playing: tuple[int, int] | None) -> None:
+        if playing == self._playing:
+            return  # the same word: nothing to repaint (most ticks while playing)
+        self._playing = playing
+        if playing is None:
+            self.setExtraSelections([])
+            return
+        block_number, word_index = playing
+        word = self.segments[block_number].words[word_index]
+        if word.char_start is None:
+            return
+        block = self.document().findBlockByNumber(block_number)
+        selection = QTextEdit.ExtraSelection()
+        selection.format.setBackground(PLAYING_WORD)
+        selection.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + word.char_start)
+        cursor.setPosition(block.position() + (word.char_end or word.char_start), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        self.setExtraSelections([selection])
+        if self.following:
+            self._keep_in_view(block_number)
+
+    def _keep_in_view(self, block_number: int) -> None:
+        block = self.document().findBlockByNumber(block_number)
+        geometry = self.blockBoundingGeometry(block).translated(self.contentOffset())
+        view = self.viewport().rect()
+        if geometry.top() < 0 or geometry.bottom() > view.height():
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + block_number - self.firstVisibleBlock().blockNumber() - 2)
+
+    def set_following(self, following: bool) -> None:
+        if following != self.following:
+            self.following = following
+            self.followChanged.emit(following)
+            if following and self._playing:
+                self._keep_in_view(self._playing[0])
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        self.set_following(False)  # the user is reading elsewhere
+        super().wheelEvent(event)
+
+    # -- clicks -----------------------------------------------------------------------------------------------
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        cursor = self.cursorForPosition(event.position().toPoint())
+        segment = self.segment_at(cursor.blockNumber())
+        if segment is None:
+            return
+        offset = cursor.positionInBlock()
+        for word in segment.words:
+            if word.char_start is not None and word.char_start <= offset <= (word.char_end or word.char_start):
+                self.seekRequested.emit(word.start_ms)
+                return
+
+    # -- typing -----------------------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        cursor = self.textCursor()
+        key = event.key()
+        spans_blocks = cursor.hasSelection() and (
+            self.document().findBlock(cursor.selectionStart()).blockNumber()
+            != self.document().findBlock(cursor.selectionEnd()).blockNumber()
+        )
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.request_split()
+            return
+        if key == Qt.Key.Key_Backspace and not cursor.hasSelection() and cursor.positionInBlock() == 0:
+            if cursor.blockNumber() > 0:
+                self.commit()
+                self.mergeRequested.emit(self.segments[cursor.blockNumber() - 1].id)
+            return
+        if key == Qt.Key.Key_Delete and not cursor.hasSelection() and cursor.atBlockEnd():
+            if cursor.blockNumber() < len(self.segments) - 1:
+                self.commit()
+                self.mergeRequested.emit(self.segments[cursor.blockNumber()].id)
+            return
+        if spans_blocks and (event.text() or key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)):
+            self.refused.emit(self.tr("Edit one segment at a time; to join segments, use Merge."))
+            return
+        if event.text():
+            self.set_following(False)
+        super().keyPressEvent(event)
+
+    def request_split(self) -> None:
+        cursor = self.textCursor()
+        segment = self.segment_at(cursor.blockNumber())
+        if segment is None:
+            return
+        self.commit()
+        self.splitRequested.emit(segment.id, cursor.positionInBlock())
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
+        """Pasted lines become one line: a paste never makes segments."""
+        if source.hasText():
+            self.textCursor().insertText(" ".join(source.text().split()))
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802
+        return source.hasText()
+
+    def _changed(self, position: int, _removed: int, _added: int) -> None:
+        if self._loading:
+            return
+        self._dirty.add(self.document().findBlock(position).blockNumber())
+        self._commit_timer.start()
+
+    def _cursor_moved(self) -> None:
+        block = self.textCursor().blockNumber()
+        if block != self._cursor_block:
+            self._cursor_block = block
+            if self._dirty:
+                self.commit()
+
+    def commit(self) -> None:
+        """Report every segment typed in since the last commit (the panel stores them)."""
+        self._commit_timer.stop()
+        dirty, self._dirty = sorted(self._dirty), set()
+        for block_number in dirty:
+            segment = self.segment_at(block_number)
+            if segment is None:
+                continue
+            text = self.document().findBlockByNumber(block_number).text()
+            if text != segment.text:
+                self.textEdited.emit(segment.id, text)
+
+    # -- the margin -------------------------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        rect = self.contentsRect()
+        self.margin.setGeometry(QRect(rect.left(), rect.top(), self.margin.width(), rect.height()))
+
+    def _update_margin(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self.margin.scroll(0, dy)
+        else:
+            self.margin.update(0, rect.y(), self.margin.width(), rect.height())

@@ -1,0 +1,186 @@
+"""The transcript of one recording: the editor, and every change stored as one undoable command."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from annotator.core.project import Project
+from annotator.core.services.editing import Change
+from annotator.errors import UserError
+from annotator.ui.transcript.editor import TranscriptEditor
+
+
+class ChangeCommand(QUndoCommand):
+    """A change already stored by the editing service; undo and redo restore its snapshots."""
+
+    def __init__(self, panel: TranscriptPanel, change: Change, text: str) -> None:
+        super().__init__(text)
+        self.panel = panel
+        self.change = change
+        self._done = True  # QUndoStack.push calls redo() at once: the change is already made
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self.panel.project.editing.redo(self.change)
+        self.panel.reload()
+
+    def undo(self) -> None:
+        self.panel.project.editing.undo(self.change)
+        self.panel.reload()
+
+
+class TranscriptPanel(QWidget):
+    seekRequested = Signal(int)
+    playRequested = Signal(int, int)  # play a stretch: start ms, end ms
+    message = Signal(str)
+    changed = Signal(int)  # recording id: its transcript changed (verified share, counts)
+
+    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = undo_stack
+        self.project: Project | None = None
+        self.recording_id: int | None = None
+        self.editor = TranscriptEditor(self)
+        self.header = QLabel(self)
+        self.header.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.editor, 1)
+        self.editor.seekRequested.connect(self.seekRequested)
+        self.editor.refused.connect(self.message)
+        self.editor.textEdited.connect(
+            lambda sid, text: self._apply(self.tr("Edit text"), "edit_text", segment_id=sid, new_text=text)
+        )
+        self.editor.splitRequested.connect(
+            lambda sid, offset: self._apply(self.tr("Split segment"), "split", segment_id=sid, offset=offset)
+        )
+        self.editor.mergeRequested.connect(lambda sid: self._apply(self.tr("Merge segments"), "merge", segment_id=sid))
+        self._show_empty()
+
+    def _show_empty(self) -> None:
+        self.header.setText(self.tr("Choose a recording on the left to see its transcript."))
+        self.editor.setReadOnly(True)
+
+    # -- loading ----------------------------------------------------------------------------------------------
+    def show_recording(self, project: Project, recording_id: int | None) -> None:
+        self.editor.commit()
+        self.project, self.recording_id = project, recording_id
+        self.undo_stack.clear()  # undo belongs to the transcript at hand
+        if recording_id is None:
+            self.editor.clear_transcript()
+            self._show_empty()
+            return
+        self.reload()
+
+    def reload(self) -> None:
+        if self.project is None or self.recording_id is None:
+            return
+        view = self.project.editing.load(self.recording_id)
+        self.editor.load(view)
+        self.editor.setReadOnly(False)
+        self._update_header()
+        self.changed.emit(self.recording_id)
+
+    def _update_header(self) -> None:
+        assert self.project is not None and self.recording_id is not None
+        recording = self.project.recordings.get(self.recording_id)
+        segments = self.editor.segments
+        if not segments:
+            self.header.setText(
+                self.tr("<b>{title}</b> — no transcript yet: Transcribe (Ctrl+T) makes one.").format(
+                    title=recording.title
+                )
+            )
+            return
+        share = self.project.editing.verified_share(self.recording_id)
+        self.header.setText(
+            self.tr("<b>{title}</b> — %n segment(s), {share:.0f}% verified", "", len(segments)).format(
+                title=recording.title, share=share
+            )
+        )
+
+    # -- changes ----------------------------------------------------------------------------------------------
+    def _apply(self, label: str, op: str, **kwargs: Any) -> bool:
+        if self.project is None:
+            return False
+        try:
+            change = self.project.editing.apply(op, **kwargs)
+        except UserError as exc:
+            self.message.emit(str(exc))
+            self.reload()  # put the text back as stored
+            return False
+        self.undo_stack.push(ChangeCommand(self, change, label))
+        if op == "edit_text":
+            self._refresh_segment(kwargs["segment_id"])
+        else:
+            self.reload()
+        return True
+
+    def _refresh_segment(self, segment_id: int) -> None:
+        assert self.project is not None and self.recording_id is not None
+        for block, segment in enumerate(self.editor.segments):
+            if segment.id == segment_id:
+                fresh = next(
+                    (s for s in self.project.editing.load(self.recording_id).segments if s.id == segment_id), None
+                )
+                if fresh is not None:
+                    self.editor.replace_segment(block, fresh)
+        self._update_header()
+        self.changed.emit(self.recording_id)
+
+    def verify_current(self) -> None:
+        segment = self.editor.current_segment()
+        if segment is None:
+            return
+        self.editor.commit()
+        status = "edited" if segment.status == "verified" else "verified"
+        label = self.tr("Mark verified") if status == "verified" else self.tr("Mark not verified")
+        if self._apply(label, "set_status", segment_id=segment.id, status=status):
+            self.reload()
+
+    # -- finding what to check --------------------------------------------------------------------------------
+    def next_doubtful(self, threshold: float) -> bool:
+        """Move to the next word below the confidence threshold and play its stretch."""
+        return self._next(
+            lambda s, start: next(
+                (
+                    (w.char_start, (w.char_end or 0) - (w.char_start or 0), w.start_ms, w.end_ms)
+                    for w in s.words
+                    if w.probability is not None
+                    and w.probability < threshold
+                    and w.char_start is not None
+                    and w.char_start >= start
+                ),
+                None,
+            )
+        )
+
+    def next_unverified(self) -> bool:
+        return self._next(
+            lambda s, start: (0, 0, s.start_ms, s.end_ms) if s.status != "verified" and start == 0 else None
+        )
+
+    def _next(self, find: Callable[[Any, int], tuple[int, int, int, int] | None]) -> bool:
+        segments = self.editor.segments
+        if not segments:
+            return False
+        here = self.editor.current_block()
+        offset = self.editor.textCursor().positionInBlock() + 1
+        order = list(range(here, len(segments))) + list(range(0, here))
+        for number, block in enumerate(order):
+            hit = find(segments[block], offset if number == 0 else 0)
+            if hit is not None:
+                char, length, start_ms, end_ms = hit
+                self.editor.move_to(block, char, length)
+                self.playRequested.emit(max(0, start_ms - 500), end_ms + 500)
+                return True
+        self.message.emit(self.tr("Nothing left to check here."))
+        return False
