@@ -46,6 +46,6 @@ def test_code_style() -> None:
     """ruff's checks (pyflakes, pycodestyle, isort, bugbear, pyupgrade) and its formatting."""
     ruff = Path(sys.executable).with_name("ruff")
     root = SRC.parents[1]
-    for args in (["check", "src", "tests", "bench"], ["format", "--check", "src", "tests", "bench"]):
+    for args in (["check", "src", "tests", "bench", "tools"], ["format", "--check", "src", "tests", "bench", "tools"]):
         done = subprocess.run([str(ruff), *args], capture_output=True, text=True, cwd=root)
         assert done.returncode == 0, done.stdout + done.stderr

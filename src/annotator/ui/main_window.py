@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.transcript)
         splitter.addWidget(self.themes)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 640, 300])
+        splitter.setSizes([400, 640, 300])
         centre = QWidget(self)
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(4, 4, 4, 4)

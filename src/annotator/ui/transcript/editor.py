@@ -19,6 +19,21 @@ from annotator.ui.transcript.margin import Margin
 
 PLAYING_WORD = QColor("#ffe082")
 COMMIT_AFTER_MS = 700  # a pause in typing stores the segment
+GAP_MIN_MS = 5_000  # as the recogniser keeps them
+
+
+def silent_everywhere(view: TranscriptView) -> list[tuple[int, int]]:
+    """The gaps in which no channel has speech (one channel per speaker: each has gaps of its own)."""
+    by_channel: dict[int | None, list[tuple[int, int]]] = {}
+    for gap in view.gaps:
+        by_channel.setdefault(gap.channel, []).append((gap.start_ms, gap.end_ms))
+    channels = list(by_channel.values())
+    if not channels:
+        return []
+    common = sorted(channels[0])
+    for other in channels[1:]:
+        common = [(max(a, c), min(b, d)) for a, b in common for c, d in sorted(other) if max(a, c) < min(b, d)]
+    return [(a, b) for a, b in common if b - a >= GAP_MIN_MS]
 
 
 class TranscriptEditor(QPlainTextEdit):
@@ -62,10 +77,7 @@ class TranscriptEditor(QPlainTextEdit):
         self._loading = True
         self.segments = list(view.segments)
         self._starts = [s.start_ms for s in self.segments]
-        self._gaps_before = set()
-        for gap in view.gaps:
-            index = bisect_right(self._starts, gap.start_ms)
-            self._gaps_before.add(index)
+        self._gaps_before = {bisect_right(self._starts, start) for start, _end in silent_everywhere(view)}
         self._dirty.clear()
         self._playing = None
         self.setPlainText("\n".join(s.text for s in self.segments))
