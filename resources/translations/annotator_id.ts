@@ -64,53 +64,126 @@
     </message>
     <message>
         <location filename="../../src/annotator/ui/actions.py" line="46" />
+        <source>Set segment &amp;speaker…</source>
+        <translation>Atur &amp;pembicara segmen…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="47" />
+        <source>Re&amp;name a speaker…</source>
+        <translation>&amp;Ganti nama pembicara…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="48" />
+        <source>Segment starts earlier</source>
+        <translation>Segmen mulai lebih awal</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="49" />
+        <source>Segment starts later</source>
+        <translation>Segmen mulai lebih lambat</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="50" />
+        <source>Segment ends earlier</source>
+        <translation>Segmen berakhir lebih awal</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="51" />
+        <source>Segment ends later</source>
+        <translation>Segmen berakhir lebih lambat</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="52" />
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferensi…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="53" />
         <source>&amp;Play / pause</source>
         <translation>&amp;Putar / jeda</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="47" />
+        <location filename="../../src/annotator/ui/actions.py" line="54" />
         <source>Skip &amp;back</source>
         <translation>&amp;Mundur</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="48" />
+        <location filename="../../src/annotator/ui/actions.py" line="55" />
         <source>Skip &amp;forward</source>
         <translation>&amp;Maju</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="49" />
+        <location filename="../../src/annotator/ui/actions.py" line="56" />
         <source>S&amp;lower</source>
         <translation>Lebih &amp;lambat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="50" />
+        <location filename="../../src/annotator/ui/actions.py" line="57" />
         <source>F&amp;aster</source>
         <translation>Lebih &amp;cepat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="51" />
+        <location filename="../../src/annotator/ui/actions.py" line="58" />
         <source>&amp;Loop segment</source>
         <translation>&amp;Ulangi segmen</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="52" />
+        <location filename="../../src/annotator/ui/actions.py" line="59" />
         <source>F&amp;ollow playback</source>
         <translation>&amp;Ikuti pemutaran</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="53" />
+        <location filename="../../src/annotator/ui/actions.py" line="60" />
         <source>&amp;Transcribe this recording</source>
         <translation>&amp;Transkripsi rekaman ini</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="54" />
+        <location filename="../../src/annotator/ui/actions.py" line="61" />
         <source>Transcribe &amp;all recordings</source>
         <translation>Transkripsi &amp;semua rekaman</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="55" />
+        <location filename="../../src/annotator/ui/actions.py" line="62" />
         <source>&amp;Cancel transcriptions</source>
         <translation>&amp;Batalkan transkripsi</translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceDialog</name>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="25" />
+        <source>Find and replace</source>
+        <translation>Cari dan ganti</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="28" />
+        <source>Match case</source>
+        <translation>Cocokkan huruf besar/kecil</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="29" />
+        <source>Whole words</source>
+        <translation>Kata utuh</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="33" />
+        <source>Find:</source>
+        <translation>Cari:</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="34" />
+        <source>Replace with:</source>
+        <translation>Ganti dengan:</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="38" />
+        <source>Find next</source>
+        <translation>Cari berikutnya</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="39" />
+        <source>Replace all</source>
+        <translation>Ganti semua</translation>
     </message>
 </context>
 <context>
@@ -139,7 +212,8 @@
         <location filename="../../src/annotator/ui/jobs/panel.py" line="93" />
         <source>%n segment(s)</source>
         <translation>
-            <numerusform>%n segmen</numerusform></translation>
+            <numerusform>%n segmen</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/annotator/ui/jobs/panel.py" line="107" />
@@ -160,109 +234,141 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="77" />
+        <location filename="../../src/annotator/ui/main_window.py" line="82" />
         <source>Transcriptions</source>
         <translation>Transkripsi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="127" />
+        <location filename="../../src/annotator/ui/main_window.py" line="140" />
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="128" />
+        <location filename="../../src/annotator/ui/main_window.py" line="141" />
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="129" />
+        <location filename="../../src/annotator/ui/main_window.py" line="142" />
         <source>&amp;Playback</source>
         <translation>&amp;Putar</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="130" />
+        <location filename="../../src/annotator/ui/main_window.py" line="143" />
         <source>&amp;Transcribe</source>
         <translation>&amp;Transkripsi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="138" />
+        <location filename="../../src/annotator/ui/main_window.py" line="151" />
         <source>Open &amp;recent</source>
         <translation>Buka yang &amp;terakhir</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="156" />
+        <location filename="../../src/annotator/ui/main_window.py" line="169" />
         <source>Cannot open project</source>
         <translation>Proyek tidak dapat dibuka</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="205" />
+        <location filename="../../src/annotator/ui/main_window.py" line="218" />
         <source>Media file not found: {path}</source>
         <translation>Berkas media tidak ditemukan: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="233" />
+        <location filename="../../src/annotator/ui/main_window.py" line="246" />
         <source>{share:.0f}% of this recording verified</source>
         <translation>{share:.0f}% rekaman ini sudah diverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="237" />
+        <location filename="../../src/annotator/ui/main_window.py" line="250" />
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="240" />
+        <location filename="../../src/annotator/ui/main_window.py" line="253" />
         <source>{name} - Annotator</source>
         <translation>{name} - Annotator</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="245" />
+        <location filename="../../src/annotator/ui/main_window.py" line="258" />
         <source>Open project</source>
         <translation>Buka proyek</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="245" />
-        <location filename="../../src/annotator/ui/main_window.py" line="252" />
+        <location filename="../../src/annotator/ui/main_window.py" line="258" />
+        <location filename="../../src/annotator/ui/main_window.py" line="265" />
         <source>Annotator projects (*.annotator)</source>
         <translation>Proyek Annotator (*.annotator)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="252" />
+        <location filename="../../src/annotator/ui/main_window.py" line="265" />
         <source>New project</source>
         <translation>Proyek baru</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="259" />
+        <location filename="../../src/annotator/ui/main_window.py" line="272" />
         <source>Cannot create project</source>
         <translation>Proyek tidak dapat dibuat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="265" />
+        <location filename="../../src/annotator/ui/main_window.py" line="278" />
         <source>Open or create a project first.</source>
         <translation>Buka atau buat proyek terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="268" />
+        <location filename="../../src/annotator/ui/main_window.py" line="281" />
         <source>Add recordings</source>
         <translation>Tambah rekaman</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="268" />
+        <location filename="../../src/annotator/ui/main_window.py" line="281" />
         <source>Audio and video ({patterns})</source>
         <translation>Audio dan video ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="278" />
+        <location filename="../../src/annotator/ui/main_window.py" line="291" />
         <source>Cannot add recordings</source>
         <translation>Rekaman tidak dapat ditambahkan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/main_window.py" line="281" />
+        <location filename="../../src/annotator/ui/main_window.py" line="294" />
         <source>Added %n recording(s).</source>
         <translation>
-            <numerusform>%n rekaman ditambahkan.</numerusform></translation>
+            <numerusform>%n rekaman ditambahkan.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="327" />
+        <location filename="../../src/annotator/ui/main_window.py" line="340" />
+        <source>Speaker</source>
+        <translation>Pembicara</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/main_window.py" line="340" />
+        <source>Speaker of this segment:</source>
+        <translation>Pembicara segmen ini:</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/main_window.py" line="348" />
+        <source>This transcript has no speakers yet.</source>
+        <translation>Transkrip ini belum memiliki pembicara.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/main_window.py" line="350" />
+        <location filename="../../src/annotator/ui/main_window.py" line="355" />
+        <source>Rename a speaker</source>
+        <translation>Ganti nama pembicara</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/main_window.py" line="350" />
+        <source>Speaker:</source>
+        <translation>Pembicara:</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/main_window.py" line="356" />
+        <source>New name for {label} in the whole recording:</source>
+        <translation>Nama baru untuk {label} di seluruh rekaman:</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/main_window.py" line="384" />
         <source>Every recording is transcribed.</source>
         <translation>Semua rekaman sudah ditranskripsi.</translation>
     </message>
@@ -343,6 +449,39 @@
         <location filename="../../src/annotator/ui/player/bar.py" line="176" />
         <source>Play</source>
         <translation>Putar</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/preferences.py" line="27" />
+        <source>Preferences</source>
+        <translation>Preferensi</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/preferences.py" line="30" />
+        <source> s</source>
+        <translation> dtk</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/preferences.py" line="35" />
+        <source> s (0: off)</source>
+        <translation> dtk (0: mati)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/preferences.py" line="42" />
+        <source>Skip back / forward by:</source>
+        <translation>Mundur / maju sejauh:</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/preferences.py" line="43" />
+        <source>Step back when playback resumes:</source>
+        <translation>Mundur saat pemutaran dilanjutkan:</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/preferences.py" line="44" />
+        <source>Mark words below this confidence:</source>
+        <translation>Tandai kata dengan keyakinan di bawah:</translation>
     </message>
 </context>
 <context>
@@ -434,7 +573,7 @@
 <context>
     <name>TranscriptEditor</name>
     <message>
-        <location filename="../../src/annotator/ui/transcript/editor.py" line="231" />
+        <location filename="../../src/annotator/ui/transcript/editor.py" line="243" />
         <source>Edit one segment at a time; to join segments, use Merge.</source>
         <translation>Sunting satu segmen sekaligus; untuk menggabungkan segmen, gunakan Gabung.</translation>
     </message>
@@ -470,20 +609,52 @@
         <location filename="../../src/annotator/ui/transcript/panel.py" line="105" />
         <source>&lt;b&gt;{title}&lt;/b&gt; — %n segment(s), {share:.0f}% verified</source>
         <translation>
-            <numerusform>&lt;b&gt;{title}&lt;/b&gt; — %n segmen, {share:.0f}% terverifikasi</numerusform></translation>
+            <numerusform>&lt;b&gt;{title}&lt;/b&gt; — %n segmen, {share:.0f}% terverifikasi</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="145" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="148" />
         <source>Mark verified</source>
         <translation>Tandai terverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="145" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="148" />
         <source>Mark not verified</source>
         <translation>Tandai belum terverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="185" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="164" />
+        <source>“{text}” is not in this transcript.</source>
+        <translation>“{text}” tidak ada dalam transkrip ini.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="175" />
+        <source>Replace all</source>
+        <translation>Ganti semua</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="184" />
+        <source>Replaced %n time(s).</source>
+        <translation>
+            <numerusform>Diganti %n kali.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="194" />
+        <source>Rename speaker</source>
+        <translation>Ganti nama pembicara</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="207" />
+        <source>Change speaker</source>
+        <translation>Ganti pembicara</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="217" />
+        <source>Move segment boundary</source>
+        <translation>Geser batas segmen</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="260" />
         <source>Nothing left to check here.</source>
         <translation>Tidak ada lagi yang perlu diperiksa di sini.</translation>
     </message>

@@ -43,6 +43,13 @@ SPECS = (
     ActionSpec(
         "edit.next_unverified", QT_TRANSLATE_NOOP("Actions", "Next &unverified segment"), "Ctrl+Shift+E", "edit"
     ),
+    ActionSpec("edit.set_speaker", QT_TRANSLATE_NOOP("Actions", "Set segment &speaker…"), "Ctrl+Shift+S", "edit"),
+    ActionSpec("edit.rename_speaker", QT_TRANSLATE_NOOP("Actions", "Re&name a speaker…"), "", "edit"),
+    ActionSpec("edit.start_earlier", QT_TRANSLATE_NOOP("Actions", "Segment starts earlier"), "Alt+Left", "edit"),
+    ActionSpec("edit.start_later", QT_TRANSLATE_NOOP("Actions", "Segment starts later"), "Alt+Right", "edit"),
+    ActionSpec("edit.end_earlier", QT_TRANSLATE_NOOP("Actions", "Segment ends earlier"), "Alt+Shift+Left", "edit"),
+    ActionSpec("edit.end_later", QT_TRANSLATE_NOOP("Actions", "Segment ends later"), "Alt+Shift+Right", "edit"),
+    ActionSpec("edit.preferences", QT_TRANSLATE_NOOP("Actions", "&Preferences…"), "Ctrl+,", "edit"),
     ActionSpec("play.toggle", QT_TRANSLATE_NOOP("Actions", "&Play / pause"), "Ctrl+Space", "play"),
     ActionSpec("play.back", QT_TRANSLATE_NOOP("Actions", "Skip &back"), "Ctrl+Left", "play"),
     ActionSpec("play.forward", QT_TRANSLATE_NOOP("Actions", "Skip &forward"), "Ctrl+Right", "play"),

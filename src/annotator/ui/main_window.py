@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QHeaderView,
+    QInputDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -23,6 +24,8 @@ from annotator.core.project import Project
 from annotator.errors import UserError
 from annotator.media.peaks import peaks_for
 from annotator.ui.actions import Actions
+from annotator.ui.dialogs.find_replace import FindReplaceDialog
+from annotator.ui.dialogs.preferences import PreferencesDialog
 from annotator.ui.jobs.panel import JobsPanel
 from annotator.ui.overview import ThemesPanel
 from annotator.ui.player.bar import PlayerBar
@@ -32,6 +35,7 @@ from annotator.ui.sidebar.model import RECORDING_ID_ROLE, RecordingsModel
 from annotator.ui.transcript.panel import TranscriptPanel
 from annotator.ui.workers import run_in_background
 
+NUDGE_MS = 100
 MEDIA_FILTER = "*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.opus *.wma *.mp4 *.mov *.mkv *.webm *.avi"
 
 
@@ -42,6 +46,7 @@ class MainWindow(QMainWindow):
         self.project: Project | None = None
         self.recording_id: int | None = None
         self.undo_stack = QUndoStack(self)
+        self.find_dialog: FindReplaceDialog | None = None
         self.actions = Actions(self.settings, self)
         self.player = Player(self)
         self.player.rewind_on_resume_ms = self.settings.get(REWIND_ON_RESUME_MS)
@@ -108,6 +113,14 @@ class MainWindow(QMainWindow):
         a.connect("play.faster", lambda: self.player.set_rate(min(2.0, round(self.player.rate + 0.1, 2))))
         a.connect("play.loop", self._loop_current)
         a.connect("play.follow", lambda: self.transcript.editor.set_following(True))
+        a.connect("edit.find", self._find_replace)
+        a.connect("edit.set_speaker", self._set_speaker)
+        a.connect("edit.rename_speaker", self._rename_speaker)
+        a.connect("edit.start_earlier", lambda: self.transcript.nudge(start_delta=-NUDGE_MS))
+        a.connect("edit.start_later", lambda: self.transcript.nudge(start_delta=NUDGE_MS))
+        a.connect("edit.end_earlier", lambda: self.transcript.nudge(end_delta=-NUDGE_MS))
+        a.connect("edit.end_later", lambda: self.transcript.nudge(end_delta=NUDGE_MS))
+        a.connect("edit.preferences", self._preferences)
         a.connect("transcribe.one", self._transcribe_current)
         a.connect("transcribe.all", self._transcribe_all)
         a.connect("transcribe.cancel", self.jobs.stop_all)
@@ -307,6 +320,50 @@ class MainWindow(QMainWindow):
         if segment is not None:
             self.transcript.editor.commit()
             self.transcript.editor.mergeRequested.emit(segment.id)
+
+    def _find_replace(self) -> None:
+        if self.find_dialog is None:
+            self.find_dialog = FindReplaceDialog(self)
+            self.find_dialog.findNext.connect(self.transcript.find_next)
+            self.find_dialog.replaceAll.connect(self.transcript.replace_all)
+            self.transcript.message.connect(self.find_dialog.show_result)
+        self.find_dialog.show()
+        self.find_dialog.raise_()
+
+    def _set_speaker(self) -> None:
+        segment = self.transcript.editor.current_segment()
+        if segment is None:
+            return
+        labels = self.transcript.speakers()
+        current = labels.index(segment.speaker) if segment.speaker in labels else 0
+        label, ok = QInputDialog.getItem(
+            self, self.tr("Speaker"), self.tr("Speaker of this segment:"), labels, current, True
+        )
+        if ok:
+            self.transcript.set_speaker(label)
+
+    def _rename_speaker(self) -> None:
+        labels = self.transcript.speakers()
+        if not labels:
+            self.statusBar().showMessage(self.tr("This transcript has no speakers yet."), 5000)
+            return
+        old, ok = QInputDialog.getItem(self, self.tr("Rename a speaker"), self.tr("Speaker:"), labels, 0, False)
+        if not ok:
+            return
+        new, ok = QInputDialog.getText(
+            self,
+            self.tr("Rename a speaker"),
+            self.tr("New name for {label} in the whole recording:").format(label=old),
+            text=old,
+        )
+        if ok:
+            self.transcript.rename_speaker(old, new)
+
+    def _preferences(self) -> None:
+        if PreferencesDialog(self.settings, self.actions, self).exec():
+            self.player_bar.skip_seconds = self.settings.get(SKIP_SECONDS)
+            self.player.rewind_on_resume_ms = self.settings.get(REWIND_ON_RESUME_MS)
+            self.transcript.editor.highlighter.set_threshold(self.settings.get(CONFIDENCE_THRESHOLD))
 
     # -- transcription ----------------------------------------------------------------------------------------
     def _transcribe_current(self) -> None:

@@ -108,21 +108,24 @@ class TranscriptPanel(QWidget):
         )
 
     # -- changes ----------------------------------------------------------------------------------------------
-    def _apply(self, label: str, op: str, **kwargs: Any) -> bool:
+    def _apply(self, undo_text: str, op: str, **kwargs: Any) -> Change | None:
+        """Store one change through the editing service and put it on the undo stack (if it changed anything)."""
         if self.project is None:
-            return False
+            return None
         try:
             change = self.project.editing.apply(op, **kwargs)
         except UserError as exc:
             self.message.emit(str(exc))
             self.reload()  # put the text back as stored
-            return False
-        self.undo_stack.push(ChangeCommand(self, change, label))
+            return None
+        if not change.changed:
+            return change
+        self.undo_stack.push(ChangeCommand(self, change, undo_text))
         if op == "edit_text":
             self._refresh_segment(kwargs["segment_id"])
         else:
             self.reload()
-        return True
+        return change
 
     def _refresh_segment(self, segment_id: int) -> None:
         assert self.project is not None and self.recording_id is not None
@@ -143,8 +146,80 @@ class TranscriptPanel(QWidget):
         self.editor.commit()
         status = "edited" if segment.status == "verified" else "verified"
         label = self.tr("Mark verified") if status == "verified" else self.tr("Mark not verified")
-        if self._apply(label, "set_status", segment_id=segment.id, status=status):
-            self.reload()
+        self._apply(label, "set_status", segment_id=segment.id, status=status)
+
+    # -- find and replace, speakers, boundaries ----------------------------------------------------------------
+    def find_next(self, text: str, case_sensitive: bool, whole_words: bool) -> bool:
+        if self.project is None or self.recording_id is None or not text:
+            return False
+        self.editor.commit()
+        hits = self.project.editing.find(
+            self.recording_id, text, case_sensitive=case_sensitive, whole_words=whole_words
+        )
+        order = {segment.id: block for block, segment in enumerate(self.editor.segments)}
+        here = (self.editor.current_block(), self.editor.textCursor().positionInBlock())
+        located = sorted((order[sid], start, end) for sid, start, end in hits if sid in order)
+        following = [hit for hit in located if (hit[0], hit[1]) > here] or located
+        if not following:
+            self.message.emit(self.tr("“{text}” is not in this transcript.").format(text=text))
+            return False
+        block, start, end = following[0]
+        self.editor.move_to(block, start, end - start)
+        return True
+
+    def replace_all(self, find: str, replace: str, case_sensitive: bool, whole_words: bool) -> int:
+        if self.project is None or self.recording_id is None or not find:
+            return 0
+        self.editor.commit()
+        change = self._apply(
+            self.tr("Replace all"),
+            "replace_all",
+            recording_id=self.recording_id,
+            find=find,
+            replace=replace,
+            case_sensitive=case_sensitive,
+            whole_words=whole_words,
+        )
+        count = change.result.count if change is not None else 0
+        self.message.emit(self.tr("Replaced %n time(s).", "", count))
+        return count
+
+    def speakers(self) -> list[str]:
+        return sorted({s.speaker for s in self.editor.segments if s.speaker})
+
+    def rename_speaker(self, old: str, new: str) -> Change | None:
+        if self.recording_id is None or not new.strip() or old == new:
+            return None
+        return self._apply(
+            self.tr("Rename speaker"),
+            "rename_speaker",
+            recording_id=self.recording_id,
+            old_label=old,
+            new_label=new.strip(),
+        )
+
+    def set_speaker(self, label: str | None) -> Change | None:
+        segment = self.editor.current_segment()
+        if segment is None:
+            return None
+        self.editor.commit()
+        return self._apply(
+            self.tr("Change speaker"), "set_speaker", segment_id=segment.id, label=(label or "").strip() or None
+        )
+
+    def nudge(self, start_delta: int = 0, end_delta: int = 0) -> Change | None:
+        """Move the current segment's start or end by some milliseconds."""
+        segment = self.editor.current_segment()
+        if segment is None:
+            return None
+        self.editor.commit()
+        return self._apply(
+            self.tr("Move segment boundary"),
+            "nudge",
+            segment_id=segment.id,
+            start_ms=segment.start_ms + start_delta if start_delta else None,
+            end_ms=segment.end_ms + end_delta if end_delta else None,
+        )
 
     # -- finding what to check --------------------------------------------------------------------------------
     def next_doubtful(self, threshold: float) -> bool:

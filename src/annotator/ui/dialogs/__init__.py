@@ -1,0 +1,1 @@
+"""Dialogs: find and replace, speakers, preferences."""
