@@ -525,6 +525,12 @@ def test_nudge_pulls_words_inside_the_new_bounds(project: Project, tr: Transcrip
     assert view.status == "asr"
 
 
+def test_nudge_without_times_changes_nothing(project: Project, tr: Transcript) -> None:
+    before = snapshot(project.path)
+    assert project.editing.nudge(tr.b) == segment(project, tr.b)
+    assert snapshot(project.path) == before
+
+
 def test_nudge_keeps_the_start_before_the_end(project: Project, tr: Transcript) -> None:
     assert project.editing.nudge(tr.b, start_ms=7000).start_ms == 5999
     refused(project, lambda: project.editing.nudge(tr.b, start_ms=4000, end_ms=3500), "must start before it ends")
@@ -569,6 +575,9 @@ def test_find_ignores_case_unless_asked(project: Project, tr: Transcript) -> Non
     assert project.editing.find(tr.rid, "TEMAN") == [(tr.b, 7, 12), (tr.b, 13, 18)]
     assert project.editing.find(tr.rid, "TEMAN", case_sensitive=True) == []
     assert project.editing.find(tr.rid, "baik") == [(tr.b, 19, 23), (tr.c, 17, 21)]
+    assert project.editing.find(tr.rid, "pant") == [(tr.a, 30, 34)]
+    assert project.editing.find(tr.rid, "pant", whole_words=True) == []
+    assert project.editing.find(tr.rid, "") == []
 
 
 def test_replace_all_whole_words_and_undo(project: Project, tr: Transcript) -> None:

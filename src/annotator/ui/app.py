@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
+from annotator.ui.settings import Settings
 from annotator.ui.translations import translator_for
 
 
@@ -56,7 +58,11 @@ def run(
 
     from annotator.ui.main_window import MainWindow
 
-    window = MainWindow()
+    settings = None
+    if screenshot is not None:  # a picture must not change the user's recent projects or positions
+        scratch = tempfile.mkdtemp(prefix="annotator-screenshot-")
+        settings = Settings(QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings)
     window.resize(1360, 860)
     if project is not None:
         window.open_project(project, recording)

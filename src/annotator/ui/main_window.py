@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -86,8 +87,11 @@ class MainWindow(QMainWindow):
         self.jobs_dock.hide()
         self.setAcceptDrops(True)
 
+        self.verified_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.verified_label)
         self._connect()
         self._build_menus()
+        self._share_keys_with_editor()
         self._show_state()
 
     # -- wiring -----------------------------------------------------------------------------------------------
@@ -97,8 +101,8 @@ class MainWindow(QMainWindow):
         a.connect("file.open", self._choose_project)
         a.connect("file.add_media", self._choose_media)
         a.connect("file.quit", self.close)
-        a["edit.undo"].triggered.connect(self.undo_stack.undo)
-        a["edit.redo"].triggered.connect(self.undo_stack.redo)
+        a.connect("edit.undo", self._undo)
+        a.connect("edit.redo", self._redo)
         self.undo_stack.canUndoChanged.connect(a["edit.undo"].setEnabled)
         self.undo_stack.canRedoChanged.connect(a["edit.redo"].setEnabled)
         a.connect("edit.split", self.transcript.editor.request_split)
@@ -173,6 +177,9 @@ class MainWindow(QMainWindow):
 
     def _set_project(self, project: Project, recording_id: int | None = None) -> None:
         self._leave_recording()
+        self.recording_id = None
+        self.transcript.show_recording(project, None)
+        self.player.unload()
         if self.project is not None:
             self.project.close()
         self.project = project
@@ -243,7 +250,7 @@ class MainWindow(QMainWindow):
         self.player_bar.set_segments(segments)
         if self.project is not None:
             share = self.project.editing.verified_share(recording_id)
-            self.statusBar().showMessage(self.tr("{share:.0f}% of this recording verified").format(share=share))
+            self.verified_label.setText(self.tr("{share:.0f}% of this recording verified").format(share=share))
 
     def _show_state(self) -> None:
         if self.project is None:
@@ -321,6 +328,20 @@ class MainWindow(QMainWindow):
             self.transcript.editor.commit()
             self.transcript.editor.mergeRequested.emit(segment.id)
 
+    def _share_keys_with_editor(self) -> None:
+        """The editor lets these keys through to the window's actions (its own undo, word moves ...)."""
+        self.transcript.editor.window_keys = {
+            action.shortcut().toString() for action in self.actions.by_id.values() if not action.shortcut().isEmpty()
+        }
+
+    def _undo(self) -> None:
+        self.transcript.editor.commit()  # what was just typed is the last change, not the one before it
+        self.undo_stack.undo()
+
+    def _redo(self) -> None:
+        self.transcript.editor.commit()
+        self.undo_stack.redo()
+
     def _find_replace(self) -> None:
         if self.find_dialog is None:
             self.find_dialog = FindReplaceDialog(self)
@@ -364,6 +385,7 @@ class MainWindow(QMainWindow):
             self.player_bar.skip_seconds = self.settings.get(SKIP_SECONDS)
             self.player.rewind_on_resume_ms = self.settings.get(REWIND_ON_RESUME_MS)
             self.transcript.editor.highlighter.set_threshold(self.settings.get(CONFIDENCE_THRESHOLD))
+            self._share_keys_with_editor()
 
     # -- transcription ----------------------------------------------------------------------------------------
     def _transcribe_current(self) -> None:

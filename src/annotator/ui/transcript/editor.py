@@ -9,8 +9,17 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import QMimeData, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QResizeEvent, QTextCursor, QTextFormat, QWheelEvent
+from PySide6.QtCore import QEvent, QMimeData, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QResizeEvent,
+    QTextCursor,
+    QTextFormat,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from annotator.core.services.editing import SegmentView, TranscriptView
@@ -56,6 +65,7 @@ class TranscriptEditor(QPlainTextEdit):
         self._loading = False
         self._playing: tuple[int, int] | None = None  # (block, word index) lit now
         self.following = True
+        self.window_keys: set[str] = set()  # the window's shortcuts, which the editor must not take
         self.margin = Margin(self)
         self.margin.seekRequested.connect(self.seekRequested)
         self.setViewportMargins(self.margin.width_for(set()), 0, 0, 0)
@@ -222,10 +232,7 @@ class TranscriptEditor(QPlainTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         cursor = self.textCursor()
         key = event.key()
-        spans_blocks = cursor.hasSelection() and (
-            self.document().findBlock(cursor.selectionStart()).blockNumber()
-            != self.document().findBlock(cursor.selectionEnd()).blockNumber()
-        )
+        spans_blocks = self._spans_blocks(cursor)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.request_split()
             return
@@ -255,9 +262,27 @@ class TranscriptEditor(QPlainTextEdit):
         self.splitRequested.emit(segment.id, cursor.positionInBlock())
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
-        """Pasted lines become one line: a paste never makes segments."""
+        """Pasted lines become one line: a paste never makes segments, nor joins them."""
+        if self._spans_blocks(self.textCursor()):
+            self.refused.emit(self.tr("Edit one segment at a time; to join segments, use Merge."))
+            return
         if source.hasText():
             self.textCursor().insertText(" ".join(source.text().split()))
+
+    def _spans_blocks(self, cursor: QTextCursor) -> bool:
+        document = self.document()
+        return cursor.hasSelection() and (
+            document.findBlock(cursor.selectionStart()).blockNumber()
+            != document.findBlock(cursor.selectionEnd()).blockNumber()
+        )
+
+    def event(self, event: QEvent) -> bool:
+        """The window's shortcuts win over the editor's own (its undo, Ctrl+Left word moves ...)."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if QKeySequence(event.keyCombination()).toString() in self.window_keys:
+                event.ignore()
+                return True
+        return super().event(event)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802
         return source.hasText()

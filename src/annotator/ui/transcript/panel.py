@@ -144,7 +144,9 @@ class TranscriptPanel(QWidget):
         if segment is None:
             return
         self.editor.commit()
-        status = "edited" if segment.status == "verified" else "verified"
+        # Not verified after all: back to "edited" if a person changed words (they lose their score), else "asr".
+        touched = any(word.probability is None for word in segment.words)
+        status = ("edited" if touched else "asr") if segment.status == "verified" else "verified"
         label = self.tr("Mark verified") if status == "verified" else self.tr("Mark not verified")
         self._apply(label, "set_status", segment_id=segment.id, status=status)
 
@@ -249,7 +251,7 @@ class TranscriptPanel(QWidget):
             return False
         here = self.editor.current_block()
         offset = self.editor.textCursor().positionInBlock() + 1
-        order = list(range(here, len(segments))) + list(range(0, here))
+        order = [*range(here, len(segments)), *range(0, here + 1)]  # round to where we started
         for number, block in enumerate(order):
             hit = find(segments[block], offset if number == 0 else 0)
             if hit is not None:
