@@ -17,6 +17,7 @@ from annotator import __version__
 from annotator.core import db, migrate
 from annotator.core.models import Coder, ProjectInfo
 from annotator.core.services.coders import CoderService
+from annotator.core.services.coding import CodingService
 from annotator.core.services.editing import EditingService
 from annotator.core.services.participants import ParticipantService
 from annotator.core.services.recordings import RecordingService
@@ -203,6 +204,10 @@ class Project:
     @cached_property
     def editing(self) -> EditingService:
         return EditingService(self)
+
+    @cached_property
+    def coding(self) -> CodingService:
+        return CodingService(self)
 
 
 def default_coder_name() -> str:

@@ -146,6 +146,13 @@ def restore(session: Session, target: Snapshot, current: Snapshot | Iterable[int
         session.execute(delete(SPEAKERS).where(SPEAKERS.c.id.in_(made), ~used))
     for row in strangers:
         reanchor(session, row, old_texts)
+    # Passages coded meanwhile that run over the restored segments, beginning and ending outside them: their
+    # anchors hold, their quote and times follow the restored text.
+    placed = {c["id"] for c in target.codings} | {row["id"] for row in strangers}
+    for recording_id in {r["recording_id"] for r in target.segments}:
+        over = {c.id: tuple(c[1:]) for c in covering(session, recording_id, target.ids) if c.id not in placed}
+        if over:
+            place_codings(session, recording_id, over)
     return tuple(segment_views(session, Segment.id.in_(seg_ids)))
 
 
