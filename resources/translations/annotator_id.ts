@@ -234,141 +234,141 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="82" />
+        <location filename="../../src/annotator/ui/main_window.py" line="83" />
         <source>Transcriptions</source>
         <translation>Transkripsi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="140" />
+        <location filename="../../src/annotator/ui/main_window.py" line="144" />
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="141" />
+        <location filename="../../src/annotator/ui/main_window.py" line="145" />
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="142" />
+        <location filename="../../src/annotator/ui/main_window.py" line="146" />
         <source>&amp;Playback</source>
         <translation>&amp;Putar</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="143" />
+        <location filename="../../src/annotator/ui/main_window.py" line="147" />
         <source>&amp;Transcribe</source>
         <translation>&amp;Transkripsi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="151" />
+        <location filename="../../src/annotator/ui/main_window.py" line="155" />
         <source>Open &amp;recent</source>
         <translation>Buka yang &amp;terakhir</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="169" />
+        <location filename="../../src/annotator/ui/main_window.py" line="173" />
         <source>Cannot open project</source>
         <translation>Proyek tidak dapat dibuka</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="218" />
+        <location filename="../../src/annotator/ui/main_window.py" line="225" />
         <source>Media file not found: {path}</source>
         <translation>Berkas media tidak ditemukan: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="246" />
+        <location filename="../../src/annotator/ui/main_window.py" line="253" />
         <source>{share:.0f}% of this recording verified</source>
         <translation>{share:.0f}% rekaman ini sudah diverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="250" />
+        <location filename="../../src/annotator/ui/main_window.py" line="257" />
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="253" />
+        <location filename="../../src/annotator/ui/main_window.py" line="260" />
         <source>{name} - Annotator</source>
         <translation>{name} - Annotator</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="258" />
+        <location filename="../../src/annotator/ui/main_window.py" line="265" />
         <source>Open project</source>
         <translation>Buka proyek</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="258" />
         <location filename="../../src/annotator/ui/main_window.py" line="265" />
+        <location filename="../../src/annotator/ui/main_window.py" line="272" />
         <source>Annotator projects (*.annotator)</source>
         <translation>Proyek Annotator (*.annotator)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="265" />
+        <location filename="../../src/annotator/ui/main_window.py" line="272" />
         <source>New project</source>
         <translation>Proyek baru</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="272" />
+        <location filename="../../src/annotator/ui/main_window.py" line="279" />
         <source>Cannot create project</source>
         <translation>Proyek tidak dapat dibuat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="278" />
+        <location filename="../../src/annotator/ui/main_window.py" line="285" />
         <source>Open or create a project first.</source>
         <translation>Buka atau buat proyek terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="281" />
+        <location filename="../../src/annotator/ui/main_window.py" line="288" />
         <source>Add recordings</source>
         <translation>Tambah rekaman</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="281" />
+        <location filename="../../src/annotator/ui/main_window.py" line="288" />
         <source>Audio and video ({patterns})</source>
         <translation>Audio dan video ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="291" />
+        <location filename="../../src/annotator/ui/main_window.py" line="298" />
         <source>Cannot add recordings</source>
         <translation>Rekaman tidak dapat ditambahkan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/main_window.py" line="294" />
+        <location filename="../../src/annotator/ui/main_window.py" line="301" />
         <source>Added %n recording(s).</source>
         <translation>
             <numerusform>%n rekaman ditambahkan.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="340" />
+        <location filename="../../src/annotator/ui/main_window.py" line="361" />
         <source>Speaker</source>
         <translation>Pembicara</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="340" />
+        <location filename="../../src/annotator/ui/main_window.py" line="361" />
         <source>Speaker of this segment:</source>
         <translation>Pembicara segmen ini:</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="348" />
+        <location filename="../../src/annotator/ui/main_window.py" line="369" />
         <source>This transcript has no speakers yet.</source>
         <translation>Transkrip ini belum memiliki pembicara.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="350" />
-        <location filename="../../src/annotator/ui/main_window.py" line="355" />
+        <location filename="../../src/annotator/ui/main_window.py" line="371" />
+        <location filename="../../src/annotator/ui/main_window.py" line="376" />
         <source>Rename a speaker</source>
         <translation>Ganti nama pembicara</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="350" />
+        <location filename="../../src/annotator/ui/main_window.py" line="371" />
         <source>Speaker:</source>
         <translation>Pembicara:</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="356" />
+        <location filename="../../src/annotator/ui/main_window.py" line="377" />
         <source>New name for {label} in the whole recording:</source>
         <translation>Nama baru untuk {label} di seluruh rekaman:</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="384" />
+        <location filename="../../src/annotator/ui/main_window.py" line="406" />
         <source>Every recording is transcribed.</source>
         <translation>Semua rekaman sudah ditranskripsi.</translation>
     </message>
@@ -553,27 +553,29 @@
     </message>
 </context>
 <context>
-    <name>ThemesPanel</name>
+    <name>ThemesModel</name>
     <message>
-        <location filename="../../src/annotator/ui/overview.py" line="45" />
-        <source>Themes</source>
-        <translation>Tema</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/ui/overview.py" line="49" />
+        <location filename="../../src/annotator/ui/themes/model.py" line="76" />
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/overview.py" line="49" />
+        <location filename="../../src/annotator/ui/themes/model.py" line="76" />
         <source>Passages</source>
         <translation>Kutipan</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/themes/model.py" line="106" />
+        <source>%n passage(s) here, %1 with the themes below</source>
+        <translation>
+            <numerusform>%n kutipan di sini, %1 bersama tema di bawahnya</numerusform></translation>
     </message>
 </context>
 <context>
     <name>TranscriptEditor</name>
     <message>
-        <location filename="../../src/annotator/ui/transcript/editor.py" line="243" />
+        <location filename="../../src/annotator/ui/transcript/editor.py" line="250" />
+        <location filename="../../src/annotator/ui/transcript/editor.py" line="267" />
         <source>Edit one segment at a time; to join segments, use Merge.</source>
         <translation>Sunting satu segmen sekaligus; untuk menggabungkan segmen, gunakan Gabung.</translation>
     </message>
@@ -613,48 +615,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="148" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="150" />
         <source>Mark verified</source>
         <translation>Tandai terverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="148" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="150" />
         <source>Mark not verified</source>
         <translation>Tandai belum terverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="164" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="166" />
         <source>“{text}” is not in this transcript.</source>
         <translation>“{text}” tidak ada dalam transkrip ini.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="175" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="177" />
         <source>Replace all</source>
         <translation>Ganti semua</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="184" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="186" />
         <source>Replaced %n time(s).</source>
         <translation>
-            <numerusform>Diganti %n kali.</numerusform></translation>
+            <numerusform>Diganti %n kali.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="194" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="196" />
         <source>Rename speaker</source>
         <translation>Ganti nama pembicara</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="207" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="209" />
         <source>Change speaker</source>
         <translation>Ganti pembicara</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="217" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="219" />
         <source>Move segment boundary</source>
         <translation>Geser batas segmen</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="260" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="262" />
         <source>Nothing left to check here.</source>
         <translation>Tidak ada lagi yang perlu diperiksa di sini.</translation>
     </message>

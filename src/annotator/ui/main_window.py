@@ -28,11 +28,11 @@ from annotator.ui.actions import Actions
 from annotator.ui.dialogs.find_replace import FindReplaceDialog
 from annotator.ui.dialogs.preferences import PreferencesDialog
 from annotator.ui.jobs.panel import JobsPanel
-from annotator.ui.overview import ThemesPanel
 from annotator.ui.player.bar import PlayerBar
 from annotator.ui.player.player import Player
 from annotator.ui.settings import CONFIDENCE_THRESHOLD, RECENT_PROJECTS, REWIND_ON_RESUME_MS, SKIP_SECONDS, Settings
 from annotator.ui.sidebar.model import RECORDING_ID_ROLE, RecordingsModel
+from annotator.ui.themes.panel import ThemesPanel
 from annotator.ui.transcript.panel import TranscriptPanel
 from annotator.ui.workers import run_in_background
 
