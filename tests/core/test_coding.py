@@ -715,3 +715,20 @@ def test_random_coding_and_editing_keep_passages_on_their_text(template: tuple[P
                 check_all(project, rid)
             with pytest.raises(NotFound):
                 project.coding.get(10_000)
+
+
+def test_a_speaker_not_yet_mapped_is_nobody(project: Project, media: dict[str, Path]) -> None:
+    """Speakers by channel: until "Channel 1" is mapped, its words are not the interviewed child's."""
+    project.participants.add("WBS-09", "resident")
+    rid = project.recordings.add(media["stereo"], participant="WBS-09").id
+    asked = add_segment(project, rid, 0, 2000, "Apa kabar hari ini?", "Channel 1")
+    answered = add_segment(project, rid, 2000, 5000, "Saya senang tinggal di panti.", "Channel 2")
+    no_speaker = add_segment(project, rid, 5000, 7000, "Kami main bola.", None)
+    for segment, text in ((asked, "Apa kabar"), (answered, "senang"), (no_speaker, "main bola")):
+        body = project.editing.segment(segment).text
+        start = body.index(text)
+        project.coding.code_span(rid, segment, start, segment, start + len(text), ["Keakraban"])
+    who = [(p.text, p.participant) for p in project.coding.passages(["Keakraban"])]
+    assert who == [("Apa kabar", None), ("senang", None), ("main bola", "WBS-09")]
+    project.recordings.set_speaker(rid, "Channel 2", "WBS-09")
+    assert [p.participant for p in project.coding.passages(["Keakraban"])] == [None, "WBS-09", "WBS-09"]

@@ -6,8 +6,9 @@ and the coder; theme names, paths, colours and the tree order come from one smal
 per-row queries, so gathering every passage of a theme across a whole study stays well under 100 ms
 (``bench/passages.py``).
 
-Who said it: the speaker of the segment the passage starts in, mapped to a participant; else the recording's
-participant (the person interviewed); for a text document, the document's participant.
+Who said it: the speaker of the segment the passage starts in, mapped to a participant (none while the speaker
+is not mapped); with no speaker, the recording's participant (the person interviewed); for a text document, the
+document's participant.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from annotator.core.models import Coder, Coding, Participant, Recording, Segment, Speaker, TextDocument, Theme
@@ -38,7 +39,7 @@ class PassageView:
     document_id: int | None
     document: str | None  # the document's title
     speaker: str | None  # the label of the speaker of the segment the passage starts in
-    participant: str | None  # code: the speaker's participant, else the recording's, else the document's
+    participant: str | None  # code: the speaker's participant; without a speaker the recording's; or the document's
     role: str | None  # that participant's role
     start_ms: int | None  # time of the first word (None in a document)
     end_ms: int | None  # time of the last word
@@ -101,8 +102,13 @@ class ThemeTable:
 
 
 _first, _last = aliased(Segment), aliased(Segment)
-# Who said it: the speaker's participant, else the recording's, else the document's.
-PARTICIPANT_ID = func.coalesce(Speaker.participant_id, Recording.participant_id, TextDocument.participant_id)
+# Who said it: the speaker's participant; with no speaker (a mono transcript), the recording's; for field
+# notes, the document's. A speaker not yet mapped to anyone ("Channel 1") is nobody's: guessing the
+# recording's participant would put the interviewer's words in the child's mouth.
+PARTICIPANT_ID = case(
+    (Speaker.id.is_not(None), Speaker.participant_id),
+    else_=func.coalesce(Recording.participant_id, TextDocument.participant_id),
+)
 _COLUMNS = (
     Coding.id,
     Coding.guid,
