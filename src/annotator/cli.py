@@ -26,6 +26,7 @@ from annotator.core.services.coding import MODES, PassageView
 from annotator.core.services.participants import ROLES
 from annotator.core.services.settings import check_language, split_terms
 from annotator.errors import UserError
+from annotator.timefmt import clock
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -42,11 +43,6 @@ class ArgumentParser(argparse.ArgumentParser):
 def _print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
-
-
-def format_duration(ms: int) -> str:
-    seconds = ms // 1000
-    return f"{seconds // 3600:d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
 def _date(text: str) -> dt.date:
@@ -96,7 +92,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         _print_json({"recordings": rows})
     else:
         for row in rows:
-            print(f"Added recording {row['id']}: {row['title']} ({format_duration(row['duration_ms'])})")
+            print(f"Added recording {row['id']}: {row['title']} ({clock(row['duration_ms'])})")
     return EXIT_OK
 
 
@@ -114,7 +110,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         (
             str(s.id),
             s.title,
-            format_duration(s.duration_ms),
+            clock(s.duration_ms),
             str(s.segments),
             f"{s.verified_pct:.0f}%",
             str(s.codings),
@@ -272,7 +268,7 @@ def cmd_transcript(args: argparse.Namespace) -> int:
     for segment in data["segments"]:
         speaker = f"{segment['speaker']}: " if segment["speaker"] else ""
         flags = f"  [{', '.join(segment['flags'])}]" if segment["flags"] else ""
-        print(f"[{format_duration(segment['start_ms'])}] {speaker}{segment['text']}{flags}")
+        print(f"[{clock(segment['start_ms'])}] {speaker}{segment['text']}{flags}")
     return EXIT_OK
 
 
@@ -311,11 +307,11 @@ def cmd_code(args: argparse.Namespace) -> int:
         print(f"Nothing to do: “{args.text.strip()}” {where} is already coded with '{theme.name}'")
     elif len(made) == 1:
         p = made[0]
-        print(f"Coded 1 passage of '{theme.name}' {where} at {format_duration(p.start_ms or 0)}: “{p.text}”")
+        print(f"Coded 1 passage of '{theme.name}' {where} at {clock(p.start_ms or 0)}: “{p.text}”")
     else:
         print(f"Coded {len(made)} passages of '{theme.name}' {where}:")
         for p in made:
-            print(f"  {format_duration(p.start_ms or 0)}: “{p.text}”")
+            print(f"  {clock(p.start_ms or 0)}: “{p.text}”")
     return EXIT_OK
 
 
@@ -351,7 +347,7 @@ def cmd_passages(args: argparse.Namespace) -> int:
 
 
 def _time_range(p: PassageView) -> str:
-    return f"{format_duration(p.start_ms or 0)}–{format_duration(p.end_ms or 0)}"
+    return f"{clock(p.start_ms or 0)}–{clock(p.end_ms or 0)}"
 
 
 def cmd_models(args: argparse.Namespace) -> int:

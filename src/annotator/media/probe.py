@@ -17,6 +17,7 @@ import av
 import av.logging
 
 from annotator.errors import MediaError
+from annotator.timefmt import clock
 
 # FFmpeg's own words for a file whose data stop before its header says they should.
 _DAMAGE_MARKERS = (
@@ -53,11 +54,6 @@ def sha256_file(path: Path, chunk_size: int = 1 << 20) -> str:
         while chunk := handle.read(chunk_size):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _format_ms(ms: int) -> str:
-    seconds = ms // 1000
-    return f"{seconds // 3600:d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
 def _check_file(path: Path) -> int:
@@ -126,8 +122,8 @@ def _read(path: Path, size: int) -> MediaInfo:
             raise MediaError(f"{path}: the audio stream holds no sound")
         if declared_ms and declared_ms - end_ms > max(_MAX_SHORTFALL_MS, declared_ms * _MAX_SHORTFALL_RATIO):
             raise MediaError(
-                f"{path}: the file is cut short: its header says {_format_ms(declared_ms)} "
-                f"but the audio stops at {_format_ms(end_ms)}"
+                f"{path}: the file is cut short: its header says {clock(declared_ms)} "
+                f"but the audio stops at {clock(end_ms)}"
             )
         codec = audio.codec_context
         channels = codec.channels or 0

@@ -21,6 +21,7 @@ from annotator.core.models import Recording
 from annotator.core.project import Project
 from annotator.core.services.recordings import RecordingService
 from annotator.errors import UserError
+from annotator.timefmt import clock
 from annotator.transcription.engine import VAD_THRESHOLDS, Engine
 from annotator.transcription.models import ModelInfo, resolve_model
 from annotator.transcription.runner import DEFAULT_WINDOW_MS, Outcome, RunSettings, TranscriptionRun
@@ -67,17 +68,12 @@ class TextReporter:
         else:
             done, total = event["done_ms"], max(event["total_ms"], 1)
             eta = event.get("eta_s")
-            left = f", {_clock(int(eta * 1000))} left" if eta is not None else ""
+            left = f", {clock(int(eta * 1000))} left" if eta is not None else ""
             self.out.write(
-                f"\r\033[K{title}: {_clock(done)} / {_clock(total)} ({100 * done // total}%), "
+                f"\r\033[K{title}: {clock(done)} / {clock(total)} ({100 * done // total}%), "
                 f"{event['segments']} segments{left}"
             )
         self.out.flush()
-
-
-def _clock(ms: int) -> str:
-    seconds = ms // 1000
-    return f"{seconds // 3600:d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
 @contextmanager

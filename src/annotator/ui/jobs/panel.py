@@ -8,12 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from annotator.timefmt import clock
 from annotator.ui.jobs.process import TranscriptionProcess
-
-
-def _clock(ms: int) -> str:
-    seconds = max(ms, 0) // 1000
-    return f"{seconds // 3600:d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
 @dataclass
@@ -89,7 +85,7 @@ class JobsPanel(QWidget):
         if row is None:
             return
         row.bar.setValue(int(1000 * done_ms / max(total_ms, 1)))
-        left = self.tr("{time} left").format(time=_clock(int(eta_s * 1000))) if eta_s >= 0 else ""
+        left = self.tr("{time} left").format(time=clock(int(eta_s * 1000))) if eta_s >= 0 else ""
         row.detail.setText(self.tr("%n segment(s)", "", segments) + (f" · {left}" if left else ""))
         self.progressed.emit(recording_id, segments)
 

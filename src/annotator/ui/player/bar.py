@@ -22,16 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.timefmt import clock
 from annotator.ui.player.player import Player
 from annotator.ui.player.waveform import WaveformView
 
 SPEEDS = (0.5, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
-
-
-def format_time(ms: int) -> str:
-    """``h:mm:ss``, as in "0:12:34 / 1:12:05"."""
-    seconds = max(0, ms) // 1000
-    return f"{seconds // 3600:d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
 class PlayerBar(QWidget):
@@ -165,7 +160,7 @@ class PlayerBar(QWidget):
 
     def _update_time_label(self, position_ms: int) -> None:
         text = self.tr("{position} / {duration}").format(
-            position=format_time(position_ms), duration=format_time(self.player.duration_ms)
+            position=clock(position_ms), duration=clock(self.player.duration_ms)
         )
         if text != self.time_label.text():
             self.time_label.setText(text)

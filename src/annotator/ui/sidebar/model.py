@@ -13,16 +13,12 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from annotator.core.services.recordings import RecordingSummary
+from annotator.timefmt import clock
 
 RECORDING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _GROUP_ID = 0  # the internal id of a group's index; a recording's is its group's row + 1
 _ROLE_ORDER = ("resident", "staff", "interviewer", "other")
 Index = QModelIndex | QPersistentModelIndex
-
-
-def clock(ms: int) -> str:
-    seconds = ms // 1000
-    return f"{seconds // 3600:d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
 @dataclass

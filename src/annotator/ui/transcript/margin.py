@@ -11,6 +11,8 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from annotator.timefmt import clock
+
 if TYPE_CHECKING:
     from annotator.ui.transcript.editor import TranscriptEditor
 
@@ -18,11 +20,6 @@ VERIFIED = QColor("#2e7d32")
 EDITED = QColor("#1565c0")
 FLAGGED = QColor("#e07b00")
 GAP = QColor("#9e9e9e")
-
-
-def clock(ms: int) -> str:
-    seconds = ms // 1000
-    return f"{seconds // 3600:d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
 class Margin(QWidget):

@@ -128,14 +128,11 @@ class TranscriptPanel(QWidget):
         return change
 
     def _refresh_segment(self, segment_id: int) -> None:
+        """After a text edit: only that segment's new words and marks, not the whole transcript."""
         assert self.project is not None and self.recording_id is not None
-        for block, segment in enumerate(self.editor.segments):
-            if segment.id == segment_id:
-                fresh = next(
-                    (s for s in self.project.editing.load(self.recording_id).segments if s.id == segment_id), None
-                )
-                if fresh is not None:
-                    self.editor.replace_segment(block, fresh)
+        block = next((b for b, s in enumerate(self.editor.segments) if s.id == segment_id), None)
+        if block is not None:
+            self.editor.replace_segment(block, self.project.editing.segment(segment_id))
         self._update_header()
         self.changed.emit(self.recording_id)
 
