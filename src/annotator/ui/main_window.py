@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -48,6 +48,10 @@ class MainWindow(QMainWindow):
         self.recording_id: int | None = None
         self.undo_stack = QUndoStack(self)
         self.find_dialog: FindReplaceDialog | None = None
+        self._live_reload = QTimer(self)
+        self._live_reload.setSingleShot(True)
+        self._live_reload.setInterval(1000)
+        self._live_reload.timeout.connect(self._show_new_segments)
         self.actions = Actions(self.settings, self)
         self.player = Player(self)
         self.player.rewind_on_resume_ms = self.settings.get(REWIND_ON_RESUME_MS)
@@ -411,8 +415,12 @@ class MainWindow(QMainWindow):
         self.jobs.transcribe(self.project.path, recordings, extra_args)
 
     def _job_progressed(self, recording_id: int, _segments: int) -> None:
-        if recording_id == self.recording_id and not self.transcript.editor.hasFocus():
-            self.transcript.reload()  # the new segments, read from the database as they are stored
+        if recording_id == self.recording_id and not self._live_reload.isActive():
+            self._live_reload.start()  # new segments are read at most once a second, not at every one
+
+    def _show_new_segments(self) -> None:
+        if not self.transcript.editor.hasFocus():  # never pull the text from under someone typing
+            self.transcript.reload()
 
     def _job_finished(self, recording_id: int, status: str, message: str) -> None:
         self.recordings.set_running(recording_id, False)
