@@ -462,3 +462,30 @@ def test_waveform_paints_speech_silence_and_position(qtbot: QtBot, speech_peaks:
     assert view._background is background  # the waveform was not drawn again
     x = view._x_of(2_500)
     assert ink(image, round(x * ratio)) >= image.height() - 1
+
+
+def test_play_range_plays_a_passage_once_and_pauses_at_its_end(
+    qtbot: QtBot, player: Player, media: dict[str, Path]
+) -> None:
+    _load(qtbot, player, media["wav"])
+    positions = Positions(player)
+    with qtbot.waitSignal(player.rangeFinished, timeout=WAIT_MS):
+        player.play_range(1_000, 1_500)
+    assert min(positions.values) >= 1_000
+    qtbot.waitUntil(lambda: not player.is_playing, timeout=WAIT_MS)
+    assert 1_500 <= player.position_ms < 1_800
+    assert player.stop_at is None
+    # Play resumes from the passage's end, without stepping back into it.
+    mark = len(positions.values)
+    _play(qtbot, player)
+    qtbot.waitUntil(lambda: len(positions.since(mark)) >= 2, timeout=WAIT_MS)
+    assert min(positions.since(mark)) >= 1_450
+    player.pause()
+
+
+def test_play_range_to_the_end_of_the_file_finishes(qtbot: QtBot, player: Player, media: dict[str, Path]) -> None:
+    _load(qtbot, player, media["wav"])
+    end = player.duration_ms
+    with qtbot.waitSignal(player.rangeFinished, timeout=WAIT_MS):
+        player.play_range(end - 300, end + 2_000)
+    assert player.stop_at is None

@@ -38,6 +38,7 @@ class Player(QObject):
     errorOccurred = Signal(str)  # one line naming the file
     rateChanged = Signal(float)
     loopChanged = Signal()  # see loop_range
+    rangeFinished = Signal()  # a stretch asked for with play_range has been played to its end
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +60,7 @@ class Player(QObject):
         self._rewind_pending = False  # the user paused; the next play() steps back
         self._playing = False
         self._loop: tuple[int, int] | None = None
+        self._stop_at: int | None = None  # play_range: pause here
         self.rewind_on_resume_ms = 2000
 
         self._player.positionChanged.connect(self._on_player_position)
@@ -125,7 +127,22 @@ class Player(QObject):
         self._rewind_pending = False
         self._player.play()
 
+    def play_range(self, start_ms: int, end_ms: int) -> None:
+        """Play ``start_ms..end_ms`` once (a coded passage) and pause at its end, emitting ``rangeFinished``."""
+        start_ms, end_ms = max(0, int(start_ms)), int(end_ms)
+        if end_ms <= start_ms:
+            raise ValueError(f"an empty range: {start_ms}..{end_ms} ms")
+        self.clear_loop()
+        self.seek(start_ms)
+        self._stop_at = end_ms
+        self._player.play()
+
+    @property
+    def stop_at(self) -> int | None:
+        return self._stop_at
+
     def pause(self) -> None:
+        self._stop_at = None
         if self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
             self._rewind_pending = True
             self._player.pause()
@@ -200,6 +217,7 @@ class Player(QObject):
         if end_ms <= start_ms:
             raise ValueError(f"an empty loop range: {start_ms}..{end_ms} ms")
         self._loop = (start_ms, end_ms)
+        self._stop_at = None
         self.loopChanged.emit()
         if not start_ms <= self.position_ms < end_ms:
             self.seek(start_ms)
@@ -220,6 +238,12 @@ class Player(QObject):
         self._emit_position(position)
 
     def _wrap_loop(self, position: int) -> bool:
+        if self._stop_at is not None and position >= self._stop_at:
+            end = self._stop_at
+            self.pause()
+            self.seek(end)  # resuming goes on from the passage's end, not a step back into it
+            self.rangeFinished.emit()
+            return True
         if self._loop is not None and position >= self._loop[1]:
             self.seek(self._loop[0])
             return True
@@ -264,6 +288,9 @@ class Player(QObject):
         elif status == QMediaPlayer.MediaStatus.EndOfMedia and self._loop is not None:
             self.seek(self._loop[0])
             self._player.play()
+        elif status == QMediaPlayer.MediaStatus.EndOfMedia and self._stop_at is not None:
+            self._stop_at = None
+            self.rangeFinished.emit()
 
     def _on_error(self, _error: QMediaPlayer.Error, message: str) -> None:
         self._timer.stop()
