@@ -32,6 +32,8 @@ SPECS = (
     ActionSpec("file.new", QT_TRANSLATE_NOOP("Actions", "&New project…"), "Ctrl+N", "file"),
     ActionSpec("file.open", QT_TRANSLATE_NOOP("Actions", "&Open project…"), "Ctrl+O", "file"),
     ActionSpec("file.add_media", QT_TRANSLATE_NOOP("Actions", "&Add recordings…"), "Ctrl+Shift+A", "file"),
+    ActionSpec("file.new_notes", QT_TRANSLATE_NOOP("Actions", "New field &notes…"), "", "file"),
+    ActionSpec("file.import_notes", QT_TRANSLATE_NOOP("Actions", "&Import field notes (.txt, .docx)…"), "", "file"),
     ActionSpec("file.quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "Ctrl+Q", "file"),
     ActionSpec("edit.undo", QT_TRANSLATE_NOOP("Actions", "&Undo"), "Ctrl+Z", "edit"),
     ActionSpec("edit.redo", QT_TRANSLATE_NOOP("Actions", "&Redo"), "Ctrl+Shift+Z", "edit"),
@@ -57,6 +59,26 @@ SPECS = (
     ActionSpec("play.faster", QT_TRANSLATE_NOOP("Actions", "F&aster"), "Ctrl+=", "play"),
     ActionSpec("play.loop", QT_TRANSLATE_NOOP("Actions", "&Loop segment"), "Ctrl+L", "play"),
     ActionSpec("play.follow", QT_TRANSLATE_NOOP("Actions", "F&ollow playback"), "Ctrl+J", "play"),
+    ActionSpec("code.assign", QT_TRANSLATE_NOOP("Actions", "&Code selection with…"), "Ctrl+K", "code"),
+    *(
+        ActionSpec(f"code.pinned{n}", text, f"Ctrl+{n}", "code.pinned")
+        for n, text in enumerate(
+            (
+                QT_TRANSLATE_NOOP("Actions", "Code with pinned theme 1"),
+                QT_TRANSLATE_NOOP("Actions", "Code with pinned theme 2"),
+                QT_TRANSLATE_NOOP("Actions", "Code with pinned theme 3"),
+                QT_TRANSLATE_NOOP("Actions", "Code with pinned theme 4"),
+                QT_TRANSLATE_NOOP("Actions", "Code with pinned theme 5"),
+                QT_TRANSLATE_NOOP("Actions", "Code with pinned theme 6"),
+                QT_TRANSLATE_NOOP("Actions", "Code with pinned theme 7"),
+                QT_TRANSLATE_NOOP("Actions", "Code with pinned theme 8"),
+                QT_TRANSLATE_NOOP("Actions", "Code with pinned theme 9"),
+            ),
+            start=1,
+        )
+    ),
+    ActionSpec("code.passages", QT_TRANSLATE_NOOP("Actions", "&Passages…"), "Ctrl+Shift+P", "code"),
+    ActionSpec("code.search", QT_TRANSLATE_NOOP("Actions", "&Search transcripts and notes…"), "Ctrl+Shift+F", "code"),
     ActionSpec("transcribe.one", QT_TRANSLATE_NOOP("Actions", "&Transcribe this recording"), "Ctrl+T", "transcribe"),
     ActionSpec("transcribe.all", QT_TRANSLATE_NOOP("Actions", "Transcribe &all recordings"), "", "transcribe"),
     ActionSpec("transcribe.cancel", QT_TRANSLATE_NOOP("Actions", "&Cancel transcriptions"), "", "transcribe"),

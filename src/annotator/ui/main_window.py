@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -27,6 +26,7 @@ from annotator.media.peaks import peaks_for
 from annotator.ui.actions import Actions
 from annotator.ui.dialogs.find_replace import FindReplaceDialog
 from annotator.ui.dialogs.preferences import PreferencesDialog
+from annotator.ui.dialogs.speakers import ask_segment_speaker, ask_speaker_rename
 from annotator.ui.jobs.panel import JobsPanel
 from annotator.ui.player.bar import PlayerBar
 from annotator.ui.player.player import Player
@@ -356,33 +356,12 @@ class MainWindow(QMainWindow):
         self.find_dialog.raise_()
 
     def _set_speaker(self) -> None:
-        segment = self.transcript.editor.current_segment()
-        if segment is None:
-            return
-        labels = self.transcript.speakers()
-        current = labels.index(segment.speaker) if segment.speaker in labels else 0
-        label, ok = QInputDialog.getItem(
-            self, self.tr("Speaker"), self.tr("Speaker of this segment:"), labels, current, True
-        )
-        if ok:
-            self.transcript.set_speaker(label)
+        ask_segment_speaker(self, self.transcript)
 
     def _rename_speaker(self) -> None:
-        labels = self.transcript.speakers()
-        if not labels:
-            self.statusBar().showMessage(self.tr("This transcript has no speakers yet."), 5000)
-            return
-        old, ok = QInputDialog.getItem(self, self.tr("Rename a speaker"), self.tr("Speaker:"), labels, 0, False)
-        if not ok:
-            return
-        new, ok = QInputDialog.getText(
-            self,
-            self.tr("Rename a speaker"),
-            self.tr("New name for {label} in the whole recording:").format(label=old),
-            text=old,
-        )
-        if ok:
-            self.transcript.rename_speaker(old, new)
+        message = ask_speaker_rename(self, self.transcript)
+        if message:
+            self.statusBar().showMessage(message, 5000)
 
     def _preferences(self) -> None:
         if PreferencesDialog(self.settings, self.actions, self).exec():
