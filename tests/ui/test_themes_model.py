@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from annotator.core.codebook import load_codebook
 from annotator.core.project import Project
 from annotator.core.services.transcript import NewSegment, NewWord
-from annotator.ui.themes.model import THEME_ID_ROLE, ThemesModel
+from annotator.ui.themes.model import KEY_COLUMN, PIN_ROLE, THEME_ID_ROLE, ThemesModel
 
 
 def _coded_project(tmp_path: Path, media) -> Project:  # noqa: ANN001
@@ -51,3 +51,17 @@ def test_tree_counts_colours_and_tooltips(tmp_path: Path, media) -> None:
     assert comfortable.definition in tooltip
     assert model.parent(index) == positive
     assert not model.index_of(9999).isValid()
+
+
+def test_pins_and_read_only_without_a_controller(tmp_path: Path, media) -> None:  # noqa: ANN001
+    with _coded_project(tmp_path, media) as project:
+        comfortable = project.themes.get("Perasaan Nyaman").id
+        model = ThemesModel()
+        model.reload(project.themes.tree(), [comfortable])
+    assert model.headerData(KEY_COLUMN, Qt.Orientation.Horizontal) == "Key"
+    assert model.index_of(comfortable, KEY_COLUMN).data() == "1"
+    assert model.index_of(comfortable).data(PIN_ROLE) == 1 and model.pinned_theme(1) == comfortable
+    assert model.index(0, KEY_COLUMN).data() is None and model.pinned_theme(2) is None
+    assert not model.flags(model.index_of(comfortable)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(model.index_of(comfortable), "Nyaman")
+    assert model.path(comfortable) == "Hubungan Sosial Positif / Perasaan Nyaman"
