@@ -553,6 +553,10 @@ def build_parser() -> ArgumentParser:
     sub.add_argument("--coder", action="extend", nargs="+", metavar="NAME", help="only passages these coders coded")
     sub.add_argument("--contains", metavar="TEXT", help="only passages whose quote contains these words")
 
+    from annotator.cli_notes import add_commands  # it imports this module: so, here
+
+    add_commands(command, project_arg)
+
     sub = command("models", cmd_models, "list the speech recognition models on this computer")
     sub.add_argument("--download", metavar="NAME", help="download a standard model (tiny ... large-v3, turbo)")
     sub.add_argument("--all", action="store_true", help="also list standard models that could be downloaded")

@@ -18,9 +18,11 @@ from annotator.core import db, migrate
 from annotator.core.models import Coder, ProjectInfo
 from annotator.core.services.coders import CoderService
 from annotator.core.services.coding import CodingService
+from annotator.core.services.documents import DocumentService
 from annotator.core.services.editing import EditingService
 from annotator.core.services.participants import ParticipantService
 from annotator.core.services.recordings import RecordingService
+from annotator.core.services.search import SearchService
 from annotator.core.services.settings import SettingsService
 from annotator.core.services.themes import ThemeService
 from annotator.core.services.transcript import TranscriptService
@@ -208,6 +210,14 @@ class Project:
     @cached_property
     def coding(self) -> CodingService:
         return CodingService(self)
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        return DocumentService(self)
+
+    @cached_property
+    def search(self) -> SearchService:
+        return SearchService(self)
 
 
 def default_coder_name() -> str:
