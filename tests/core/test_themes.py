@@ -669,3 +669,86 @@ class TestImportCodebook:
         codebook = parse_codebook(codebook_file)
         message = refused(project, lambda: project.themes.import_codebook(codebook, "id"))
         assert HOPES in message
+
+
+# -- pinned themes ------------------------------------------------------------------------------------
+class TestPinned:
+    def ids(self, project: Project, *names: str) -> list[int]:
+        return [project.themes.get(name).id for name in names]
+
+    def test_none_at_first(self, project: Project) -> None:
+        assert project.themes.pinned() == []
+
+    def test_set_keeps_the_order_and_lasts(self, project: Project) -> None:
+        wanted = self.ids(project, "Piket", POSITIVE, "Keakraban")
+        assert project.themes.set_pinned(wanted) == wanted
+        path = project.path
+        project.close()
+        with Project.open(path) as reopened:
+            assert reopened.themes.pinned() == wanted
+            assert reopened.themes.set_pinned([]) == []
+            assert reopened.themes.pinned() == []
+
+    def test_nine_at_most(self, project: Project) -> None:
+        every = [n.id for root in project.themes.tree() for _depth, n in root.walk()]
+        assert project.themes.set_pinned(every[:9]) == every[:9]
+        message = refused(project, lambda: project.themes.set_pinned(every[:10]))
+        assert "10 themes" in message and "at most nine" in message
+        assert project.themes.pinned() == every[:9]
+
+    def test_a_theme_twice_is_refused(self, project: Project) -> None:
+        piket, hopes = self.ids(project, "Piket", HOPES)
+        message = refused(project, lambda: project.themes.set_pinned([piket, hopes, piket]))
+        assert f"theme {piket}" in message and "twice" in message
+
+    def test_an_unknown_theme_is_not_found(self, project: Project) -> None:
+        message = refused(project, lambda: project.themes.set_pinned([1, 999]), NotFound)
+        assert "999" in message
+        refused(project, lambda: project.themes.pin(999), NotFound)
+        refused(project, lambda: project.themes.unpin(999), NotFound)
+
+    def test_pin_appends_and_unpin_removes(self, project: Project) -> None:
+        piket, hopes, close = self.ids(project, "Piket", HOPES, "Keakraban")
+        assert project.themes.pin(piket) == [piket]
+        assert project.themes.pin(hopes) == [piket, hopes]
+        assert project.themes.pin(piket) == [piket, hopes]  # pinned already: stays where it is
+        assert project.themes.pin(close) == [piket, hopes, close]
+        assert project.themes.unpin(hopes) == [piket, close]
+        assert project.themes.unpin(hopes) == [piket, close]
+        assert project.themes.pinned() == [piket, close]
+
+    def test_pin_a_tenth_is_refused(self, project: Project) -> None:
+        every = [n.id for root in project.themes.tree() for _depth, n in root.walk()]
+        project.themes.set_pinned(every[:9])
+        message = refused(project, lambda: project.themes.pin(every[9]))
+        assert message == "nine themes are pinned already; unpin one first"
+        project.themes.unpin(every[0])
+        assert project.themes.pin(every[9]) == [*every[1:9], every[9]]
+
+    def test_a_deleted_theme_is_left_out_and_comes_back_with_undo(self, project: Project) -> None:
+        piket, rasa_aman, hopes = self.ids(project, "Piket", "Rasa Aman", HOPES)
+        project.themes.set_pinned([piket, rasa_aman, hopes])
+        change = project.themes.apply("delete", ref=ATTACHMENT)  # Rasa Aman is below it
+        assert project.themes.pinned() == [piket, hopes]
+        project.themes.undo(change)
+        assert project.themes.pinned() == [piket, rasa_aman, hopes]
+        project.themes.redo(change)
+        assert project.themes.pinned() == [piket, hopes]
+
+    def test_a_new_theme_with_a_deleted_themes_id_is_not_pinned(self, project: Project) -> None:
+        with project.transaction() as session:
+            last = session.scalar(select(func.max(Theme.id)))
+        project.themes.set_pinned([last])
+        project.themes.delete(last)
+        assert project.themes.create("Baru").id == last  # SQLite gives the id again
+        assert project.themes.pinned() == []
+
+    def test_pins_of_deleted_themes_make_room(self, project: Project) -> None:
+        every = [n.id for root in project.themes.tree() for _depth, n in root.walk()]
+        leaves = [i for i in every if project.themes.get(i).parent_id is not None]
+        project.themes.set_pinned(leaves[:9])
+        project.themes.delete(leaves[0])
+        project.themes.delete(leaves[1])
+        assert project.themes.pin(leaves[9]) == [*leaves[2:9], leaves[9]]
+        assert project.themes.pin(leaves[10]) == [*leaves[2:9], leaves[9], leaves[10]]
+        refused(project, lambda: project.themes.pin(leaves[11]))

@@ -1,4 +1,12 @@
-"""Themes: the codebook tree. Create, rename, recolour, move, merge, delete, and count passages."""
+"""Themes: the codebook tree. Create, rename, recolour, move, merge, delete, and count passages; pinned themes.
+
+Each public method is one short transaction. :meth:`ThemeService.apply` runs the same operations (a name from
+:data:`OPERATIONS`, with the keyword arguments of its method) as an undoable
+:class:`~annotator.core.services.theme_changes.ThemeChange`; :meth:`~ThemeService.undo` and
+:meth:`~ThemeService.redo` put its rows back (:mod:`~annotator.core.services.theme_changes`).
+
+Pinned themes are those the user codes with Ctrl+1 .. Ctrl+9 (:mod:`~annotator.core.services.theme_pins`).
+"""
 
 from __future__ import annotations
 
@@ -12,9 +20,24 @@ from sqlalchemy.orm import Session
 
 from annotator.core.codebook import Codebook, CodebookTheme
 from annotator.core.models import Coding, Theme
+from annotator.core.services import theme_changes, theme_pins
 from annotator.core.services.base import Service
+from annotator.core.services.theme_changes import ThemeChange, ThemeSnapshot
+from annotator.core.services.theme_pins import PIN_LIMIT
 from annotator.errors import NotFound, UserError
 
+__all__ = [
+    "OPERATIONS",
+    "PALETTE",
+    "PIN_LIMIT",
+    "ThemeChange",
+    "ThemeNode",
+    "ThemeService",
+    "ThemeSnapshot",
+    "check_colour",
+]
+
+OPERATIONS = ("create", "rename", "recolour", "set_definition", "move", "merge", "delete")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Distinct, readable highlight colours for themes made without one.
 PALETTE = (
@@ -124,10 +147,22 @@ class ThemeService(Service):
         labels: dict[str, Any] | None = None,
     ) -> Theme:
         with self.transaction() as session:
-            parent_theme = self.find(session, parent) if parent is not None else None
-            return self._create(session, name, parent_theme, definition, color, position, labels)
+            return self._create(session, name, parent, definition, color, position, labels)
 
     def _create(
+        self,
+        session: Session,
+        name: str,
+        parent: str | int | None = None,
+        definition: str = "",
+        color: str | None = None,
+        position: int | None = None,
+        labels: dict[str, Any] | None = None,
+    ) -> Theme:
+        under = self.find(session, parent) if parent is not None else None
+        return self._add(session, name, under, definition, color, position, labels)
+
+    def _add(
         self,
         session: Session,
         name: str,
@@ -176,42 +211,54 @@ class ThemeService(Service):
 
     def rename(self, ref: str | int, name: str) -> Theme:
         with self.transaction() as session:
-            theme = self.find(session, ref)
-            theme.name = self._check_name(session, name, theme.parent_id, exclude=theme.id)
-            return theme
+            return self._rename(session, ref, name)
+
+    def _rename(self, session: Session, ref: str | int, name: str) -> Theme:
+        theme = self.find(session, ref)
+        theme.name = self._check_name(session, name, theme.parent_id, exclude=theme.id)
+        return theme
 
     def recolour(self, ref: str | int, color: str) -> Theme:
         with self.transaction() as session:
-            theme = self.find(session, ref)
-            theme.color = check_colour(color)
-            return theme
+            return self._recolour(session, ref, color)
+
+    def _recolour(self, session: Session, ref: str | int, color: str) -> Theme:
+        theme = self.find(session, ref)
+        theme.color = check_colour(color)
+        return theme
 
     def set_definition(self, ref: str | int, definition: str) -> Theme:
         with self.transaction() as session:
-            theme = self.find(session, ref)
-            theme.definition = definition.strip()
-            return theme
+            return self._set_definition(session, ref, definition)
+
+    def _set_definition(self, session: Session, ref: str | int, definition: str) -> Theme:
+        theme = self.find(session, ref)
+        theme.definition = definition.strip()
+        return theme
 
     def move(self, ref: str | int, parent: str | int | None, position: int | None = None) -> Theme:
         """Put a theme (with everything below it) under another parent (None: the top level), at a position."""
         with self.transaction() as session:
-            theme = self.find(session, ref)
-            new_parent = self.find(session, parent) if parent is not None else None
-            if new_parent is not None:
-                ancestor: Theme | None = new_parent
-                while ancestor is not None:
-                    if ancestor.id == theme.id:
-                        raise UserError(f"cannot move {theme.name!r} under itself or a theme below it")
-                    ancestor = session.get(Theme, ancestor.parent_id) if ancestor.parent_id else None
-            parent_id = new_parent.id if new_parent else None
-            if parent_id != theme.parent_id:
-                self._check_name(session, theme.name, parent_id, exclude=theme.id)
-                old_parent = theme.parent_id
-                theme.parent_id = parent_id
-                session.flush()
-                self._renumber(self._siblings(session, old_parent))
-            self._place(session, theme, parent_id, position)
-            return theme
+            return self._move(session, ref, parent, position)
+
+    def _move(self, session: Session, ref: str | int, parent: str | int | None, position: int | None = None) -> Theme:
+        theme = self.find(session, ref)
+        new_parent = self.find(session, parent) if parent is not None else None
+        if new_parent is not None:
+            ancestor: Theme | None = new_parent
+            while ancestor is not None:
+                if ancestor.id == theme.id:
+                    raise UserError(f"cannot move {theme.name!r} under itself or a theme below it")
+                ancestor = session.get(Theme, ancestor.parent_id) if ancestor.parent_id else None
+        parent_id = new_parent.id if new_parent else None
+        if parent_id != theme.parent_id:
+            self._check_name(session, theme.name, parent_id, exclude=theme.id)
+            old_parent = theme.parent_id
+            theme.parent_id = parent_id
+            session.flush()
+            self._renumber(self._siblings(session, old_parent))
+        self._place(session, theme, parent_id, position)
+        return theme
 
     def _place(self, session: Session, theme: Theme, parent_id: int | None, position: int | None) -> None:
         siblings = self._siblings(session, parent_id, exclude=theme.id)
@@ -228,31 +275,34 @@ class ThemeService(Service):
     def merge(self, source: str | int, target: str | int) -> Theme:
         """Fold ``source`` into ``target``: its passages and sub-themes move over, then it is removed."""
         with self.transaction() as session:
-            src, dst = self.find(session, source), self.find(session, target)
-            if src.id == dst.id:
-                raise UserError(f"cannot merge {src.name!r} into itself")
-            ancestor: Theme | None = dst
-            while ancestor is not None:
-                if ancestor.id == src.id:
-                    raise UserError(f"cannot merge {src.name!r} into {dst.name!r}, which is below it")
-                ancestor = session.get(Theme, ancestor.parent_id) if ancestor.parent_id else None
-            self._move_codings(session, src, dst)
-            kept = self._siblings(session, dst.id)
-            moved = self._siblings(session, src.id)
-            names = {c.name.casefold() for c in kept}
-            for child in moved:
-                if child.name.casefold() in names:
-                    raise UserError(f"{dst.name!r} already has a sub-theme {child.name!r}; rename one before merging")
-                child.parent_id = dst.id
-            self._renumber([*kept, *moved])
-            session.flush()
-            if src.definition and src.definition not in dst.definition:
-                dst.definition = f"{dst.definition}\n{src.definition}".strip()
-            parent_id = src.parent_id
-            session.delete(src)
-            session.flush()
-            self._renumber(self._siblings(session, parent_id))
-            return dst
+            return self._merge(session, source, target)
+
+    def _merge(self, session: Session, source: str | int, target: str | int) -> Theme:
+        src, dst = self.find(session, source), self.find(session, target)
+        if src.id == dst.id:
+            raise UserError(f"cannot merge {src.name!r} into itself")
+        ancestor: Theme | None = dst
+        while ancestor is not None:
+            if ancestor.id == src.id:
+                raise UserError(f"cannot merge {src.name!r} into {dst.name!r}, which is below it")
+            ancestor = session.get(Theme, ancestor.parent_id) if ancestor.parent_id else None
+        self._move_codings(session, src, dst)
+        kept = self._siblings(session, dst.id)
+        moved = self._siblings(session, src.id)
+        names = {c.name.casefold() for c in kept}
+        for child in moved:
+            if child.name.casefold() in names:
+                raise UserError(f"{dst.name!r} already has a sub-theme {child.name!r}; rename one before merging")
+            child.parent_id = dst.id
+        self._renumber([*kept, *moved])
+        session.flush()
+        if src.definition and src.definition not in dst.definition:
+            dst.definition = f"{dst.definition}\n{src.definition}".strip()
+        parent_id = src.parent_id
+        session.delete(src)
+        session.flush()
+        self._renumber(self._siblings(session, parent_id))
+        return dst
 
     @staticmethod
     def _move_codings(session: Session, src: Theme, dst: Theme) -> None:
@@ -273,13 +323,16 @@ class ThemeService(Service):
     def delete(self, ref: str | int) -> int:
         """Remove a theme with its sub-themes and their codings; returns how many themes went."""
         with self.transaction() as session:
-            theme = self.find(session, ref)
-            ids = self._subtree_ids(session, theme.id)
-            parent_id = theme.parent_id
-            session.delete(theme)  # the database cascades to sub-themes and codings
-            session.flush()
-            self._renumber(self._siblings(session, parent_id))
-            return len(ids)
+            return self._delete(session, ref)
+
+    def _delete(self, session: Session, ref: str | int) -> int:
+        theme = self.find(session, ref)
+        ids = self._subtree_ids(session, theme.id)
+        parent_id = theme.parent_id
+        session.delete(theme)  # the database cascades to sub-themes and codings
+        session.flush()
+        self._renumber(self._siblings(session, parent_id))
+        return len(ids)
 
     @staticmethod
     def _subtree_ids(session: Session, theme_id: int) -> list[int]:
@@ -289,6 +342,60 @@ class ThemeService(Service):
             ids.extend(frontier)
         return ids
 
+    # -- undoable changes ----------------------------------------------------------------------
+    def apply(self, op: str, **kwargs: Any) -> ThemeChange:
+        """Run an operation (a name from OPERATIONS, with the keyword arguments of its method) in one transaction,
+        between two snapshots, as an undoable ThemeChange."""
+        if op not in OPERATIONS:
+            raise ValueError(f"unknown theme operation {op!r}")
+        method = getattr(self, f"_{op}")
+        with self.transaction() as session:
+            recoded = self._recoded(session, op, kwargs)
+            before = theme_changes.take(session, recoded)
+            result = method(session, **kwargs)
+            after = theme_changes.take(session, recoded, like=before)
+            return ThemeChange(op, before, after, result.id if isinstance(result, Theme) else result)
+
+    def _recoded(self, session: Session, op: str, kwargs: dict[str, Any]) -> list[int]:
+        """The themes whose codings and notes ``op`` moves or removes: a merge's source and target, a deleted
+        theme and every theme below it."""
+        if op == "merge":
+            return [self.find(session, kwargs["source"]).id, self.find(session, kwargs["target"]).id]
+        if op == "delete":
+            return self._subtree_ids(session, self.find(session, kwargs["ref"]).id)
+        return []
+
+    def undo(self, change: ThemeChange) -> tuple[int, ...]:
+        """Put back the rows from before the change; returns the change's themes that exist now."""
+        with self.transaction() as session:
+            return theme_changes.restore(session, change.before, change.after)
+
+    def redo(self, change: ThemeChange) -> tuple[int, ...]:
+        """Put back the rows from after the change; returns the change's themes that exist now."""
+        with self.transaction() as session:
+            return theme_changes.restore(session, change.after, change.before)
+
+    # -- pinned themes -------------------------------------------------------------------------
+    def pinned(self) -> list[int]:
+        """The ids of the pinned themes, in the order of their shortcuts; themes deleted since are left out."""
+        with self.transaction() as session:
+            return theme_pins.pinned(session)
+
+    def set_pinned(self, theme_ids: list[int]) -> list[int]:
+        """Pin exactly these themes (at most nine), in this order; returns the pinned ids."""
+        with self.transaction() as session:
+            return theme_pins.set_pinned(session, theme_ids)
+
+    def pin(self, theme_id: int) -> list[int]:
+        """Pin a theme after those pinned already (a pinned theme stays where it is); returns the pinned ids."""
+        with self.transaction() as session:
+            return theme_pins.pin(session, theme_id)
+
+    def unpin(self, theme_id: int) -> list[int]:
+        """Unpin a theme (one not pinned is left as it is); returns the pinned ids."""
+        with self.transaction() as session:
+            return theme_pins.unpin(session, theme_id)
+
     # -- codebooks -----------------------------------------------------------------------------
     def import_codebook(self, codebook: Codebook, language: str, parent: str | int | None = None) -> int:
         """Add a codebook's themes (names in ``language`` where it has them); returns how many."""
@@ -296,7 +403,7 @@ class ThemeService(Service):
             root = self.find(session, parent) if parent is not None else None
 
             def add(item: CodebookTheme, under: Theme | None) -> None:
-                theme = self._create(
+                theme = self._add(
                     session,
                     item.name(language),
                     under,

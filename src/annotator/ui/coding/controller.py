@@ -148,7 +148,7 @@ class CodingController(QObject):
                 coding.restore(view)
             return Touched.of(made)
 
-        self._push(label, undo, redo, Touched.of(made))
+        self.push(label, undo, redo, Touched.of(made))
         return made
 
     def remove(self, coding_ids: Sequence[int]) -> list[PassageView]:
@@ -167,7 +167,7 @@ class CodingController(QObject):
                 coding.remove(view.id)
             return Touched.of(removed)
 
-        self._push(self.tr("Remove %n coding(s)", "", len(removed)), undo, redo, Touched.of(removed))
+        self.push(self.tr("Remove %n coding(s)", "", len(removed)), undo, redo, Touched.of(removed))
         return removed
 
     def set_memo(self, coding_id: int, memo: str) -> PassageView | None:
@@ -228,7 +228,7 @@ class CodingController(QObject):
             themes.redo(change)
             return touched
 
-        self._push(text, undo, redo, touched)
+        self.push(text, undo, redo, touched)
         return change
 
     # -- plumbing -------------------------------------------------------------------------------------------
@@ -255,9 +255,11 @@ class CodingController(QObject):
         if after is None:
             return None
         touched = Touched.of([before, after])
-        self._push(text, lambda: Touched.of([undo_step()]) | touched, lambda: Touched.of([do()]) | touched, touched)
+        self.push(text, lambda: Touched.of([undo_step()]) | touched, lambda: Touched.of([do()]) | touched, touched)
         return after
 
-    def _push(self, text: str, undo: Callable[[], Touched], redo: Callable[[], Touched], touched: Touched) -> None:
+    def push(self, text: str, undo: Callable[[], Touched], redo: Callable[[], Touched], touched: Touched) -> None:
+        """Put a change already stored on the undo stack (``undo``/``redo`` return what they touched), and
+        announce what it touched; for panels with changes of their own, such as editing field notes."""
         self.undo_stack.push(ServiceCommand(self, text, undo, redo))
         self.changed.emit(touched)
