@@ -358,6 +358,22 @@ def test_undo_after_the_transcript_was_edited_keeps_passages_on_their_words(proj
     check_on_text(project)
 
 
+def test_undo_after_the_notes_were_edited_keeps_passages_on_their_words(project: Project, study: Study) -> None:
+    close = project.themes.apply("delete", ref=CLOSE)
+    attachment = project.themes.apply("delete", ref=ATTACHMENT)
+    edited = "Pagi ini anak-anak bermain bola bersama staf. terbuka dan hangat."  # "Suasana" is gone
+    with project.transaction() as session:
+        session.get(TextDocument, study.doc).text = edited
+    project.themes.undo(attachment)
+    project.themes.undo(close)
+    c = coding(project, study.close_notes)
+    start = edited.index("bermain bola")
+    assert (c.start_offset, c.end_offset, c.quote) == (start, start + len("bermain bola"), "bermain bola")
+    assert coding(project, study.safe_notes) is None
+    assert coding(project, study.safe_bola).quote == "bola"
+    check_on_text(project)
+
+
 def test_undo_drops_a_passage_whose_segment_is_gone(project: Project, study: Study) -> None:
     hopes = study.theme(HOPES)
     change = project.themes.apply("delete", ref=HOPES)

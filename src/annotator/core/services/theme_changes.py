@@ -12,9 +12,10 @@ with it. Undo and redo put one snapshot's rows back with the same ids and guids 
   So a theme made, or a name or colour changed, meanwhile, outside the undo history, stays; a theme whose id has
   since gone to another theme cannot come back.
 - Codings and notes are told apart by guid: those in either snapshot are deleted and the target's inserted, so
-  passages coded meanwhile on other themes are untouched. A passage put back on a transcript edited since is
-  mapped onto the text as it is now, its quote and times following; one whose segment, recording or document is
-  gone stays gone, as does one whose theme was deleted meanwhile. A deleted coder leaves it.
+  passages coded meanwhile on other themes are untouched. A passage put back on a transcript or a document edited
+  since is mapped onto the text as it is now, its quote (and times) following; one whose segment, recording or
+  document is gone stays gone, as does one left without text or whose theme was deleted meanwhile. A deleted
+  coder leaves it.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class ThemeSnapshot:
     codings: tuple[Row, ...] = ()
     notes: tuple[Row, ...] = ()
     texts: tuple[tuple[int, str], ...] = ()  # (segment id, text) of each segment a coding starts or ends in
+    documents: tuple[tuple[int, str], ...] = ()  # (document id, text) of each document a coding is in
 
 
 @dataclass(frozen=True)
@@ -107,11 +109,17 @@ def take(session: Session, theme_ids: Iterable[int] = (), *, like: ThemeSnapshot
     coding_rows = _rows(session, select(CODINGS).where(codings).order_by(CODINGS.c.id))
     anchored = {r[k] for r in coding_rows for k in ("start_segment_id", "end_segment_id")} - {None}
     texts = session.execute(select(Segment.id, Segment.text).where(Segment.id.in_(anchored)).order_by(Segment.id))
+    documents = session.execute(
+        select(TextDocument.id, TextDocument.text)
+        .where(TextDocument.id.in_({r["document_id"] for r in coding_rows} - {None}))
+        .order_by(TextDocument.id)
+    )
     return ThemeSnapshot(
         themes=tuple(_rows(session, select(THEMES).order_by(THEMES.c.id))),
         codings=tuple(coding_rows),
         notes=tuple(_rows(session, select(NOTES).where(notes).order_by(NOTES.c.id))),
         texts=tuple((sid, text) for sid, text in texts),
+        documents=tuple((did, text) for did, text in documents),
     )
 
 
@@ -217,14 +225,16 @@ def _restore_codings(session: Session, target: ThemeSnapshot, current: ThemeSnap
     if not target.codings:
         return
     rows = [dict(r) for r in target.codings]
-    documents = _existing(session, TextDocument, (r["document_id"] for r in rows))
+    ids = {r["document_id"] for r in rows} - {None}
+    documents = dict(session.execute(select(TextDocument.id, TextDocument.text).where(TextDocument.id.in_(ids))).all())
+    old_documents = dict(target.documents)
     segment_ids = {r[k] for r in rows for k in ("start_segment_id", "end_segment_id")} - {None}
     texts = dict(session.execute(select(Segment.id, Segment.text).where(Segment.id.in_(segment_ids))).all())
     old_texts = dict(target.texts)
     kept, anchors = [], {}
     for row in rows:
         if row["document_id"] is not None:
-            if row["document_id"] in documents:
+            if row["document_id"] in documents and _on_document(row, old_documents, documents[row["document_id"]]):
                 kept.append(row)
             continue
         sid, eid = row["start_segment_id"], row["end_segment_id"]
@@ -252,3 +262,19 @@ def _moved(old_texts: dict[int, str], texts: dict[int, str], sid: int, offset: i
     """Where an anchor taken on ``old_texts`` lands in the segment's text now (it stays where it was unedited)."""
     old, new = old_texts.get(sid, texts[sid]), texts[sid]
     return (offset,) if old == new else TextMap(old, new).candidates(offset, side)
+
+
+def _on_document(row: Row, old_texts: dict[int, str], text: str) -> bool:
+    """Move a document passage onto its document's text, edited since the snapshot (the rules of
+    :mod:`~annotator.core.services.documents`: it begins and ends on text, its quote is what it covers); False if
+    it is left without text."""
+    old = old_texts.get(row["document_id"], text)
+    if old == text:
+        return True
+    text_map = TextMap(old, text)
+    starts, ends = text_map.candidates(row["start_offset"], START), text_map.candidates(row["end_offset"], END)
+    start, end = pick_anchors(starts, ends, True)
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    end = start + len(text[start:end].rstrip())
+    row.update(start_offset=start, end_offset=end, quote=text[start:end])
+    return start < end

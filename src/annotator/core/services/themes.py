@@ -22,20 +22,8 @@ from annotator.core.codebook import Codebook, CodebookTheme
 from annotator.core.models import Coding, Theme
 from annotator.core.services import theme_changes, theme_pins
 from annotator.core.services.base import Service
-from annotator.core.services.theme_changes import ThemeChange, ThemeSnapshot
-from annotator.core.services.theme_pins import PIN_LIMIT
+from annotator.core.services.theme_changes import ThemeChange
 from annotator.errors import NotFound, UserError
-
-__all__ = [
-    "OPERATIONS",
-    "PALETTE",
-    "PIN_LIMIT",
-    "ThemeChange",
-    "ThemeNode",
-    "ThemeService",
-    "ThemeSnapshot",
-    "check_colour",
-]
 
 OPERATIONS = ("create", "rename", "recolour", "set_definition", "move", "merge", "delete")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
