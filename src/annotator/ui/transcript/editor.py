@@ -3,26 +3,38 @@
 Text is edited in place; the editor only reports what changed (a segment's new text, a split, a
 merge) and the panel stores it through the core's editing service, as one undoable command. Timing
 never lives in the text: each block knows its segment, and each segment its timed words.
+
+Coded passages are shown from an index of the recording's codings (:mod:`~annotator.ui.transcript.codings`):
+a tint from the highlighter, stacked underlines painted over the visible blocks, and brackets in the coding bar
+on the right. The index moves with the text while a person types; nothing is read from the database per key.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 
-from PySide6.QtCore import QEvent, QMimeData, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QResizeEvent,
+    QTextBlock,
     QTextCursor,
+    QTextDocument,
     QTextFormat,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
 
+from annotator.core.services.coding import PassageView
 from annotator.core.services.editing import SegmentView, TranscriptView
+from annotator.ui.transcript.coded_text import CodedText
+from annotator.ui.transcript.coding_bar import CodingBar
+from annotator.ui.transcript.coding_paint import SpacedLayout, Underlines
+from annotator.ui.transcript.codings import CodingIndex
 from annotator.ui.transcript.highlighter import TranscriptHighlighter
 from annotator.ui.transcript.margin import Margin
 
@@ -45,7 +57,7 @@ def silent_everywhere(view: TranscriptView) -> list[tuple[int, int]]:
     return [(a, b) for a, b in common if b - a >= GAP_MIN_MS]
 
 
-class TranscriptEditor(QPlainTextEdit):
+class TranscriptEditor(CodedText, QPlainTextEdit):
     seekRequested = Signal(int)  # ms
     textEdited = Signal(int, str)  # segment id, new text
     splitRequested = Signal(int, int)  # segment id, offset
@@ -55,6 +67,11 @@ class TranscriptEditor(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        document = QTextDocument(self)
+        self.document_layout = SpacedLayout(document)  # room under each line for the coding underlines
+        document.setDocumentLayout(self.document_layout)
+        self.setDocument(document)
+        self.document_layout.set_font(self.font())
         self.setUndoRedoEnabled(False)  # every change goes through the window's undo stack
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setCenterOnScroll(False)
@@ -66,11 +83,25 @@ class TranscriptEditor(QPlainTextEdit):
         self._playing: tuple[int, int] | None = None  # (block, word index) lit now
         self.following = True
         self.window_keys: set[str] = set()  # the window's shortcuts, which the editor must not take
+        self.recording_id: int | None = None
+        self.codings = CodingIndex()
+        self.underlines = Underlines()
+        self._blocks: dict[int, int] = {}  # segment id -> block number
+        self.extend_menu: Callable[[QMenu, QPoint], None] | None = None  # the panel's coding actions
         self.margin = Margin(self)
         self.margin.seekRequested.connect(self.seekRequested)
-        self.setViewportMargins(self.margin.width_for(set()), 0, 0, 0)
+        self.bar = CodingBar(self)
+        self.bar.passageClicked.connect(self.select_coding)
+        self._bar_timer = QTimer(self)
+        self._bar_timer.setSingleShot(True)
+        self._bar_timer.setInterval(150)
+        self._bar_timer.timeout.connect(self.bar.update)
+        self._lines = (0, 0)
+        self.setViewportMargins(self.margin.width_for(set()), 0, self.bar.width(), 0)
         self.updateRequest.connect(self._update_margin)
-        self.highlighter = TranscriptHighlighter(self.document(), self.segment_at, self)
+        # Before the highlighter's own connection: the codings move with typed text before the block is formatted.
+        self.document().contentsChange.connect(self._shift_codings)
+        self.highlighter = TranscriptHighlighter(self.document(), self.segment_at, self, self._coded_runs)
         self._commit_timer = QTimer(self)
         self._commit_timer.setSingleShot(True)
         self._commit_timer.setInterval(COMMIT_AFTER_MS)
@@ -80,12 +111,14 @@ class TranscriptEditor(QPlainTextEdit):
         self._cursor_block = 0
 
     # -- contents ---------------------------------------------------------------------------------------------
-    def load(self, view: TranscriptView) -> None:
-        """Show a transcript; the cursor and scroll position are kept where they can be."""
+    def load(self, view: TranscriptView, codings: Iterable[PassageView] = ()) -> None:
+        """Show a transcript and its codings; the cursor and scroll position are kept where they can be."""
         position = self.textCursor().position()
         scroll = self.verticalScrollBar().value()
         self._loading = True
         self.segments = list(view.segments)
+        self._blocks = {s.id: number for number, s in enumerate(self.segments)}
+        self.codings.rebuild(codings, [s.id for s in self.segments])
         self._starts = [s.start_ms for s in self.segments]
         self._gaps_before = {bisect_right(self._starts, start) for start, _end in silent_everywhere(view)}
         self._dirty.clear()
@@ -99,16 +132,19 @@ class TranscriptEditor(QPlainTextEdit):
         self.verticalScrollBar().setValue(scroll)
         self.setExtraSelections([])
         self.margin.update()
+        self.bar.update()
 
     def _fit_margin(self) -> None:
         """As wide as a time, the longest speaker label (up to a limit) and the review mark."""
         labels = {s.speaker for s in self.segments if s.speaker}
         self.margin.setFixedWidth(self.margin.width_for(labels))
-        self.setViewportMargins(self.margin.width(), 0, 0, 0)
+        self.setViewportMargins(self.margin.width(), 0, self.bar.width(), 0)
 
     def clear_transcript(self) -> None:
         self._loading = True
         self.segments, self._starts, self._gaps_before, self._playing = [], [], set(), None
+        self._blocks = {}
+        self.codings.rebuild((), [])
         self._dirty.clear()
         self.clear()
         self._loading = False
@@ -124,19 +160,35 @@ class TranscriptEditor(QPlainTextEdit):
     def segment_at(self, block_number: int) -> SegmentView | None:
         return self.segments[block_number] if 0 <= block_number < len(self.segments) else None
 
+    def block_of(self, segment_id: int | None) -> int:
+        """The block of a segment (-1 if it is not in this transcript)."""
+        return self._blocks.get(segment_id, -1) if segment_id is not None else -1
+
     def gap_before(self, block_number: int) -> bool:
         return block_number in self._gaps_before
 
-    def block_at_y(self, y: int) -> int | None:
+    def visible_blocks(
+        self, top: float = float("-inf"), bottom: float = float("inf")
+    ) -> Iterator[tuple[QTextBlock, QRectF]]:
+        """The blocks in view that meet viewport rows ``top`` .. ``bottom``, each with its geometry. Each block's
+        rect is asked for once (blockBoundingGeometry walks from the top of the view on every call)."""
         block = self.firstVisibleBlock()
-        offset = self.contentOffset()
-        while block.isValid():
-            geometry = self.blockBoundingGeometry(block).translated(offset)
+        if not block.isValid():
+            return
+        first = self.blockBoundingGeometry(block).translated(self.contentOffset())
+        y, limit = first.top(), min(bottom, self.viewport().height())
+        while block.isValid() and y <= limit:
+            if block.isVisible():
+                rect = self.blockBoundingRect(block)
+                if y + rect.height() >= top:
+                    yield block, QRectF(first.left(), y, rect.width(), rect.height())
+                y += rect.height()
+            block = block.next()
+
+    def block_at_y(self, y: int) -> int | None:
+        for block, geometry in self.visible_blocks(y, y):
             if geometry.top() <= y <= geometry.bottom():
                 return block.blockNumber()
-            if geometry.top() > y:
-                return None
-            block = block.next()
         return None
 
     def current_block(self) -> int:
@@ -313,13 +365,25 @@ class TranscriptEditor(QPlainTextEdit):
                 self.textEdited.emit(segment.id, text)
 
     # -- the margin -------------------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.document_layout.set_font(self.font())
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         rect = self.contentsRect()
         self.margin.setGeometry(QRect(rect.left(), rect.top(), self.margin.width(), rect.height()))
+        view = self.viewport().geometry()
+        self.bar.setGeometry(QRect(view.right() + 1, view.top(), self.bar.width(), view.height()))
 
     def _update_margin(self, rect: QRect, dy: int) -> None:
         if dy:
             self.margin.scroll(0, dy)
+            self.bar.update()  # a bracket's label follows the top of the view
         else:
             self.margin.update(0, rect.y(), self.margin.width(), rect.height())
+            lines = (self.document().lineCount(), self.blockCount())
+            if lines != self._lines:  # a line more or less moves the brackets below it; a keystroke does not
+                self._lines = lines
+                self.bar.update()

@@ -52,24 +52,19 @@ class Margin(QWidget):
         painter = QPainter(self)
         painter.fillRect(event.rect(), QColor("#f5f5f5"))
         editor = self.editor
-        block = editor.firstVisibleBlock()
-        offset = editor.contentOffset()
         small = QFont(self.font())
         small.setPointSizeF(max(small.pointSizeF() - 1, 7))
         bold = QFont(small)
         bold.setBold(True)
-        while block.isValid():
-            top = int(editor.blockBoundingGeometry(block).translated(offset).top())
-            if top > event.rect().bottom():
-                break
+        line = editor.fontMetrics().height()
+        for block, geometry in editor.visible_blocks(event.rect().top() - line, event.rect().bottom()):
+            top = int(geometry.top())
             segment = editor.segment_at(block.blockNumber())
-            if segment is not None and block.isVisible():
-                line = editor.fontMetrics().height()
+            if segment is not None:
                 self._paint_segment(painter, segment, top, line, small, bold)
                 if editor.gap_before(block.blockNumber()):
                     painter.setPen(GAP)
                     painter.drawLine(4, top - 2, self.width() - 4, top - 2)
-            block = block.next()
 
     def _paint_segment(self, painter: QPainter, segment, top: int, line: int, small: QFont, bold: QFont) -> None:  # noqa: ANN001
         """One line: a bar for the review state, the start time, the speaker, and a mark."""

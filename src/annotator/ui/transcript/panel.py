@@ -1,4 +1,9 @@
-"""The transcript of one recording: the editor, and every change stored as one undoable command."""
+"""The transcript of one recording: the editor, and every change stored as one undoable command.
+
+Coding happens here too: the selection (within a segment or across several) is coded through the window's
+:class:`~annotator.ui.coding.controller.CodingController` (:mod:`~annotator.ui.transcript.coding_gestures`), and
+the panel redraws the codings of its recording whenever the controller says they changed.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +15,13 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from annotator.core.project import Project
+from annotator.core.services.coding import PassageView
 from annotator.core.services.editing import Change
-from annotator.errors import UserError
+from annotator.errors import NotFound, UserError
+from annotator.ui.coding.assign_popup import AssignPopup
+from annotator.ui.coding.controller import CodingController, Touched
+from annotator.ui.coding.span import Span
+from annotator.ui.transcript.coding_gestures import CodingGestures
 from annotator.ui.transcript.editor import TranscriptEditor
 
 
@@ -42,12 +52,19 @@ class TranscriptPanel(QWidget):
     message = Signal(str)
     changed = Signal(int)  # recording id: its transcript changed (verified share, counts)
 
-    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, undo_stack: QUndoStack, parent: QWidget | None = None, controller: CodingController | None = None
+    ) -> None:
         super().__init__(parent)
         self.undo_stack = undo_stack
         self.project: Project | None = None
         self.recording_id: int | None = None
+        self.controller: CodingController = None  # type: ignore[assignment] - set just below
+        self._own_controller = False
         self.editor = TranscriptEditor(self)
+        self.gestures = CodingGestures(self)
+        self.editor.extend_menu = self.gestures.extend_menu
+        self.set_controller(controller)
         self.header = QLabel(self)
         self.header.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -65,6 +82,20 @@ class TranscriptPanel(QWidget):
         self.editor.mergeRequested.connect(lambda sid: self._apply(self.tr("Merge segments"), "merge", segment_id=sid))
         self._show_empty()
 
+    def set_controller(self, controller: CodingController | None) -> None:
+        """Code through the window's controller (shared with the other panels); without one, the panel makes its
+        own on its undo stack."""
+        if self.controller is not None:
+            self.controller.changed.disconnect(self._codings_changed)
+            if self._own_controller:
+                self.controller.message.disconnect(self.message)
+        self._own_controller = controller is None
+        self.controller = controller or CodingController(self.undo_stack, self)
+        if self._own_controller:
+            self.controller.set_project(self.project)
+            self.controller.message.connect(self.message)
+        self.controller.changed.connect(self._codings_changed)
+
     def _show_empty(self) -> None:
         self.header.setText(self.tr("Choose a recording on the left to see its transcript."))
         self.editor.setReadOnly(True)
@@ -73,6 +104,9 @@ class TranscriptPanel(QWidget):
     def show_recording(self, project: Project, recording_id: int | None) -> None:
         self.editor.commit()
         self.project, self.recording_id = project, recording_id
+        self.editor.recording_id = recording_id
+        if self._own_controller:
+            self.controller.set_project(project)
         self.undo_stack.clear()  # undo belongs to the transcript at hand
         if recording_id is None:
             self.editor.clear_transcript()
@@ -84,7 +118,7 @@ class TranscriptPanel(QWidget):
         if self.project is None or self.recording_id is None:
             return
         view = self.project.editing.load(self.recording_id)
-        self.editor.load(view)
+        self.editor.load(view, self._read_codings())
         self.editor.setReadOnly(False)
         self._update_header()
         self.changed.emit(self.recording_id)
@@ -133,8 +167,49 @@ class TranscriptPanel(QWidget):
         block = next((b for b, s in enumerate(self.editor.segments) if s.id == segment_id), None)
         if block is not None:
             self.editor.replace_segment(block, self.project.editing.segment(segment_id))
+            self._refresh_codings_of(segment_id)
         self._update_header()
         self.changed.emit(self.recording_id)
+
+    # -- codings ----------------------------------------------------------------------------------------------
+    def _read_codings(self) -> list[PassageView]:
+        if self.project is None or self.recording_id is None:
+            return []
+        return self.project.coding.passages(recordings=[self.recording_id], documents=False)
+
+    def _codings_changed(self, touched: Touched) -> None:
+        """The controller changed codings or the codebook: read this recording's codings again if concerned."""
+        if self.project is None or self.recording_id is None:
+            return
+        if touched.codebook or self.recording_id in touched.recordings:
+            self.editor.set_codings(self._read_codings())
+
+    def _refresh_codings_of(self, segment_id: int) -> None:
+        """After a segment's text was stored: its codings, which the editing service moved with the words."""
+        assert self.project is not None
+        views: dict[int, PassageView | None] = {}
+        for coding_id in self.editor.codings.on_segment(segment_id):
+            try:
+                views[coding_id] = self.project.coding.get(coding_id)
+            except NotFound:
+                views[coding_id] = None  # its words were all deleted
+        self.editor.update_codings(views)
+
+    def selected_span(self) -> Span | None:
+        """The editor's selection as a span of this recording (segment ids and offsets), or None."""
+        return self.editor.selected_span()
+
+    def code_selection(self, theme_ids: list[int]) -> list[PassageView]:
+        """Code the selection with these themes (one undo step); returns the codings made."""
+        return self.gestures.code_selection(list(theme_ids))
+
+    def assign_theme(self) -> AssignPopup | None:
+        """Open the popup that codes the selection with the themes chosen in it (the window binds Ctrl+K)."""
+        return self.gestures.assign_theme()
+
+    def code_with_pinned(self, number: int) -> list[PassageView]:
+        """Code the selection with the ``number``-th (1-9) pinned theme (the window binds Ctrl+1 .. Ctrl+9)."""
+        return self.gestures.code_with_pinned(number)
 
     def verify_current(self) -> None:
         segment = self.editor.current_segment()
