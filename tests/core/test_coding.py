@@ -519,6 +519,8 @@ def test_filter_by_recording_role_participant(project: Project, study: Study, co
         coded["open_doc"][OPEN],
     ]
     assert ids_of(passages([OPEN], roles=["staff"], documents=False)) == [coded["open_b2"][OPEN]]
+    assert ids_of(passages(document=study.doc)) == [coded["open_doc"][OPEN]]
+    assert passages(document=study.doc + 1) == []
     assert ids_of(passages(participants=["wbs-01"])) == ids_of(passages(roles=["resident"]))
     assert {v.participant for v in passages(participants=["WBS-01", "PEW-01"])} == {"WBS-01", "PEW-01"}
 

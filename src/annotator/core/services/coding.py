@@ -257,6 +257,7 @@ class CodingService(Service):
         attributes: dict[str, Any] | None = None,
         text: str | None = None,
         documents: bool = True,
+        document: int | None = None,
     ) -> list[PassageView]:
         """Coded passages, in theme tree order, then by recording (then document), then in the order of the text.
 
@@ -269,7 +270,7 @@ class CodingService(Service):
         ``participants`` (codes) of the person who said it, ``coders`` (names), participant ``attributes`` (each
         key must have the value, or one of a list of values; compared as text, without regard to case),
         ``text`` (words the quote contains, without regard to case or spacing), ``documents=False`` (transcripts
-        only)."""
+        only), ``document`` (an id: only the passages of that text document)."""
         if mode not in MODES:
             raise UserError(f"{mode!r} is not a mode; use one of {', '.join(MODES)}")
         if mode != "any" and len(themes or ()) < (2 if mode == "co" else 1):
@@ -283,6 +284,8 @@ class CodingService(Service):
             wanted = set().union(*groups) if groups else None
             conditions = [Coding.theme_id.in_(wanted)] if wanted is not None else []
             filters = self._filters(session, recordings, roles, participants, coders, attributes, documents)
+            if document is not None:
+                filters.append(Coding.document_id == document)
             rows = read(session, table, [*conditions, *filters])
             if mode != "any":
                 everything = read(session, table, conditions) if filters else rows

@@ -122,7 +122,7 @@ class NotesPanel(QWidget):
         """The codings of the document shown (the core's passages have no document filter)."""
         if self.project is None or self.editor.document_id is None:
             return []
-        return [v for v in self.project.coding.passages() if v.document_id == self.editor.document_id]
+        return self.project.coding.passages(document=self.editor.document_id)
 
     def _changed(self, touched: Touched) -> None:
         document_id = self.editor.document_id

@@ -198,13 +198,18 @@ class TranscriptEditor(CodedText, QPlainTextEdit):
         return self.segment_at(self.current_block())
 
     def move_to(self, block_number: int, offset: int = 0, length: int = 0) -> None:
-        block = self.document().findBlockByNumber(block_number)
-        if not block.isValid():
+        self.select_range(block_number, offset, block_number, offset + length)
+
+    def select_range(self, first_block: int, start: int, last_block: int, end: int) -> None:
+        """Select from (block, offset) to (block, offset) and bring it into the middle of the view."""
+        first = self.document().findBlockByNumber(first_block)
+        last = self.document().findBlockByNumber(last_block)
+        if not first.isValid() or not last.isValid():
             return
-        cursor = QTextCursor(block)
-        cursor.setPosition(block.position() + offset)
-        if length:
-            cursor.setPosition(block.position() + offset + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor = QTextCursor(first)
+        cursor.setPosition(first.position() + min(start, first.length() - 1))
+        if (last_block, end) != (first_block, start):
+            cursor.setPosition(last.position() + min(end, last.length() - 1), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.centerCursor()
 

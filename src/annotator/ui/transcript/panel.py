@@ -107,7 +107,6 @@ class TranscriptPanel(QWidget):
         self.editor.recording_id = recording_id
         if self._own_controller:
             self.controller.set_project(project)
-        self.undo_stack.clear()  # undo belongs to the transcript at hand
         if recording_id is None:
             self.editor.clear_transcript()
             self._show_empty()
@@ -194,6 +193,20 @@ class TranscriptPanel(QWidget):
             except NotFound:
                 views[coding_id] = None  # its words were all deleted
         self.editor.update_codings(views)
+
+    def show_span(self, start_segment_id: int, start_offset: int, end_segment_id: int, end_offset: int) -> bool:
+        """Select a stretch of this transcript (a passage, a search hit) and bring it into view."""
+        blocks = {segment.id: block for block, segment in enumerate(self.editor.segments)}
+        if start_segment_id not in blocks or end_segment_id not in blocks:
+            return False
+        self.editor.set_following(False)  # the reader wants to see this, not the playing word
+        self.editor.select_range(blocks[start_segment_id], start_offset, blocks[end_segment_id], end_offset)
+        return True
+
+    def show_passage(self, view: PassageView) -> bool:
+        if view.recording_id != self.recording_id or view.start_segment_id is None or view.end_segment_id is None:
+            return False
+        return self.show_span(view.start_segment_id, view.start_offset, view.end_segment_id, view.end_offset)
 
     def selected_span(self) -> Span | None:
         """The editor's selection as a span of this recording (segment ids and offsets), or None."""
