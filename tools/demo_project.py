@@ -3,8 +3,9 @@
     .venv/bin/python tools/demo_project.py OUT_FOLDER [--model base]
 
 Writes OUT_FOLDER/studi-demo.annotator with the relationships codebook and two interviews: a resident
-and a staff member, each a stereo recording with the interviewer on the left channel. It is what the
-README's screenshots show. Needs espeak-ng and sox.
+and a staff member, each a stereo recording with the interviewer on the left channel. The speakers are
+named, the answers coded to themes, four themes pinned, and a page of field notes added and coded. It is
+what the README's screenshots show. Needs espeak-ng and sox.
 """
 
 from __future__ import annotations
@@ -94,7 +95,46 @@ def main() -> None:
     subprocess.run(
         [*run, "transcribe", str(project), "--speakers-by-channel", "--vad-sensitivity", "high", *model], check=True
     )
+    code_the_study(project)
     print(project)
+
+
+NOTES = (
+    "Sore hari anak-anak bermain bola bersama pegawai di halaman. Suasananya hangat dan terbuka.\n"
+    "Seorang anak duduk sendiri di teras; ibu asrama menghampirinya dan mengajaknya bicara dengan sabar."
+)
+# (recording, answer number (0-based), themes): whole answers coded, as a researcher would.
+CODES = [
+    (1, 0, ["Komunikasi Terbuka", "Bersedia Menjadi Pendengar"]),
+    (1, 1, ["Kesempatan Berpartisipasi dalam Kegiatan Bersama"]),
+    (1, 2, ["Perbedaan Keterbukaan tentang Masalah", "Bersikap Sabar"]),
+    (2, 0, ["Tetap Bersikap Ramah", "WBS yang Menarik Diri"]),
+    (2, 1, ["Tumbuh Menjadi Anak yang Baik"]),
+]
+
+
+def code_the_study(path: Path) -> None:
+    """Name the speakers, code the answers, pin themes and add coded field notes (as the window would)."""
+    from annotator.core.project import Project
+
+    with Project.open(path) as project:
+        project.participants.add("PEW-01", "interviewer")
+        for rid, answerer in ((1, ("Anak", "WBS-01")), (2, ("Staf", "STAF-01"))):
+            for old, (new, code) in (("Channel 1", ("Pewawancara", "PEW-01")), ("Channel 2", answerer)):
+                project.editing.apply("rename_speaker", recording_id=rid, old_label=old, new_label=new)
+                project.recordings.set_speaker(rid, new, code)
+        for rid, answer, themes in CODES:
+            segments = [s for s in project.editing.load(rid).segments if s.speaker != "Pewawancara"]
+            if answer < len(segments):
+                seg = segments[answer]
+                project.coding.code_span(rid, seg.id, 0, seg.id, len(seg.text), themes)
+        notes = project.documents.create("Observasi sore, 15 Maret", NOTES, participant="STAF-01")
+        first = NOTES.index(".") + 1
+        project.coding.code_document(notes.id, 0, first, ["Kesempatan Berpartisipasi dalam Kegiatan Bersama"])
+        second = NOTES.index("ibu asrama")
+        project.coding.code_document(notes.id, second, len(NOTES), ["Bersikap Sabar", "Kehangatan dan Kepedulian"])
+        for name in ("Komunikasi Terbuka", "Rasa Saling Menghargai", "Kegiatan Bersama Lainnya", "Bersikap Sabar"):
+            project.themes.pin(project.themes.get(name).id)
 
 
 if __name__ == "__main__":

@@ -376,7 +376,11 @@ def cmd_models(args: argparse.Namespace) -> int:
 
 def cmd_open(args: argparse.Namespace) -> int:
     if args.project is not None:
-        Project.open(args.project).close()  # refuse a bad project here, with the one-line message
+        with Project.open(args.project) as project:  # refuse a bad project (or theme) here, in one line
+            if args.passages is not None:
+                project.themes.get(args.passages)
+    elif args.passages is not None:
+        raise UserError("--passages needs a project")
     from annotator.ui.app import run  # Qt only when the window is wanted
 
     return run(
@@ -384,6 +388,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         screenshot=args.screenshot,
         language=args.language,
         recording=args.recording,
+        passages=args.passages,
     )
 
 
@@ -568,6 +573,7 @@ def build_parser() -> ArgumentParser:
     )
     sub.add_argument("--language", choices=("en", "id"), help="language of the window")
     sub.add_argument("--recording", type=int, metavar="ID", help="show this recording first")
+    sub.add_argument("--passages", metavar="THEME", help="show the passages of this theme (name, path or id)")
     return parser
 
 

@@ -47,6 +47,7 @@ def run(
     screenshot: Path | None = None,
     language: str | None = None,
     recording: int | None = None,
+    passages: str | None = None,
 ) -> int:
     """Show the main window; with ``screenshot``, render it off screen to a PNG and return."""
     if screenshot is not None:
@@ -66,6 +67,8 @@ def run(
     window.resize(1360, 860)
     if project is not None:
         window.open_project(project, recording)
+        if passages is not None and window.project is not None:
+            window.routes.show_passages_of(window.project.themes.get(passages).id)
     if screenshot is not None:
         window.show()
         _settle(app, window)

@@ -7,14 +7,17 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDockWidget,
     QFileDialog,
     QHeaderView,
     QLabel,
+    QListView,
     QMainWindow,
     QMenu,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -24,12 +27,19 @@ from annotator.core.project import Project
 from annotator.errors import UserError
 from annotator.media.peaks import peaks_for
 from annotator.ui.actions import Actions
+from annotator.ui.coding.controller import CodingController
+from annotator.ui.coding.routes import CodingRoutes
 from annotator.ui.dialogs.find_replace import FindReplaceDialog
 from annotator.ui.dialogs.preferences import PreferencesDialog
 from annotator.ui.dialogs.speakers import ask_segment_speaker, ask_speaker_rename
 from annotator.ui.jobs.panel import JobsPanel
+from annotator.ui.notes.model import DOCUMENT_ID_ROLE, DocumentsModel
+from annotator.ui.notes.panel import NotesPanel
+from annotator.ui.passages.panel import PassagesPanel
+from annotator.ui.passages.playback import PassagePlayback
 from annotator.ui.player.bar import PlayerBar
 from annotator.ui.player.player import Player
+from annotator.ui.search.dialog import SearchDialog
 from annotator.ui.settings import CONFIDENCE_THRESHOLD, RECENT_PROJECTS, REWIND_ON_RESUME_MS, SKIP_SECONDS, Settings
 from annotator.ui.sidebar.model import RECORDING_ID_ROLE, RecordingsModel
 from annotator.ui.themes.panel import ThemesPanel
@@ -47,7 +57,9 @@ class MainWindow(QMainWindow):
         self.project: Project | None = None
         self.recording_id: int | None = None
         self.undo_stack = QUndoStack(self)
+        self.coding = CodingController(self.undo_stack, self)
         self.find_dialog: FindReplaceDialog | None = None
+        self.search_dialog: SearchDialog | None = None
         self._live_reload = QTimer(self)
         self._live_reload.setSingleShot(True)
         self._live_reload.setInterval(1000)
@@ -67,14 +79,38 @@ class MainWindow(QMainWindow):
             self.sidebar.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.sidebar.selectionModel().currentChanged.connect(self._recording_chosen)
 
-        self.transcript = TranscriptPanel(self.undo_stack, self)
+        self.documents = DocumentsModel(self)
+        self.notes_list = QListView(self)
+        self.notes_list.setModel(self.documents)
+        self.notes_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.notes_list.selectionModel().currentChanged.connect(self._document_chosen)
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(self.sidebar)
+        notes_box = QWidget(left)
+        notes_layout = QVBoxLayout(notes_box)
+        notes_layout.setContentsMargins(0, 4, 0, 0)
+        notes_layout.addWidget(QLabel(f"<b>{self.tr('Field notes')}</b>", notes_box))
+        notes_layout.addWidget(self.notes_list)
+        left.addWidget(notes_box)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 1)
+
+        self.transcript = TranscriptPanel(self.undo_stack, self, controller=self.coding)
+        self.notes = NotesPanel(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.transcript)
+        self.pages.addWidget(self.notes)
         self.themes = ThemesPanel(self)
         self.player_bar = PlayerBar(self.player, self, skip_seconds=self.settings.get(SKIP_SECONDS))
         self.jobs = JobsPanel(self)
+        self.passages = PassagesPanel(self)
+        self.playback = PassagePlayback(
+            self.player, lambda rid: self.open_recording(rid) and self.player.path is not None, self
+        )
 
         splitter = QSplitter(self)
-        splitter.addWidget(self.sidebar)
-        splitter.addWidget(self.transcript)
+        splitter.addWidget(left)
+        splitter.addWidget(self.pages)
         splitter.addWidget(self.themes)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([400, 640, 300])
@@ -89,12 +125,19 @@ class MainWindow(QMainWindow):
         self.jobs_dock.setWidget(self.jobs)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.jobs_dock)
         self.jobs_dock.hide()
+        self.passages_dock = QDockWidget(self.tr("Passages"), self)
+        self.passages_dock.setObjectName("passages")
+        self.passages_dock.setWidget(self.passages)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.passages_dock)
+        self.tabifyDockWidget(self.jobs_dock, self.passages_dock)
+        self.passages_dock.hide()
         self.setAcceptDrops(True)
 
         self.verified_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.verified_label)
         self._connect()
         self._build_menus()
+        self.routes = CodingRoutes(self)
         self._share_keys_with_editor()
         self._show_state()
 
@@ -148,6 +191,7 @@ class MainWindow(QMainWindow):
             "file": self.tr("&File"),
             "edit": self.tr("&Edit"),
             "play": self.tr("&Playback"),
+            "code": self.tr("&Code"),
             "transcribe": self.tr("&Transcribe"),
         }
         for key, title in titles.items():
@@ -155,6 +199,11 @@ class MainWindow(QMainWindow):
             for action in self.actions.in_menu(key):
                 menu.addAction(action)
                 self.addAction(action)  # shortcuts work wherever the focus is
+            if key == "code":
+                self.pinned_menu = menu.addMenu(self.tr("Code with a &pinned theme"))
+                for action in self.actions.in_menu("code.pinned"):
+                    self.pinned_menu.addAction(action)
+                    self.addAction(action)
             if key == "file":
                 self.recent_menu = QMenu(self.tr("Open &recent"), self)
                 menu.insertMenu(self.actions["file.add_media"], self.recent_menu)
@@ -182,8 +231,10 @@ class MainWindow(QMainWindow):
     def _set_project(self, project: Project, recording_id: int | None = None) -> None:
         self._leave_recording()
         self.recording_id = None
+        self.playback.stop()
         self.transcript.show_recording(project, None)
         self.player.unload()
+        self.undo_stack.clear()  # undo belongs to the project at hand
         if self.project is not None:
             self.project.close()
         self.project = project
@@ -191,7 +242,8 @@ class MainWindow(QMainWindow):
             self.settings.add_recent(str(project.path))
             self._fill_recent()
         self.refresh_recordings()
-        self.themes.load(project)
+        self.routes.set_project(project)
+        self.pages.setCurrentWidget(self.transcript)
         self._show_state()
         first = recording_id or next((s.id for s in self.recordings.summaries()), None)
         if first is not None:
@@ -214,9 +266,29 @@ class MainWindow(QMainWindow):
         if index.isValid():
             self.sidebar.setCurrentIndex(index)
 
+    def select_document(self, document_id: int) -> None:
+        index = self.documents.index_of(document_id)
+        if index.isValid():
+            self.notes_list.setCurrentIndex(index)
+        self._show_document(document_id)
+
+    def _document_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        document_id = current.data(DOCUMENT_ID_ROLE) if current.isValid() else None
+        if document_id is not None:
+            self._show_document(document_id)
+
+    def _show_document(self, document_id: int) -> None:
+        self.transcript.editor.commit()
+        if self.notes.current_document() != document_id:
+            self.notes.show_document(document_id)
+        self.pages.setCurrentWidget(self.notes)
+
     def _recording_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         recording_id = current.data(RECORDING_ID_ROLE) if current.isValid() else None
-        if recording_id is None or recording_id == self.recording_id or self.project is None:
+        if recording_id is None or self.project is None:
+            return
+        self._show_transcript_page()
+        if recording_id == self.recording_id:
             return
         self._leave_recording()
         self.recording_id = recording_id
@@ -237,6 +309,18 @@ class MainWindow(QMainWindow):
             )
         self._show_state()
 
+    def _show_transcript_page(self) -> None:
+        if self.pages.currentWidget() is not self.transcript:
+            self.notes.commit()
+            self.notes_list.selectionModel().clearCurrentIndex()
+            self.pages.setCurrentWidget(self.transcript)
+
+    def open_recording(self, recording_id: int) -> bool:
+        """Show a recording's transcript (and load its media); False if there is no such recording."""
+        self.select_recording(recording_id)
+        self._show_transcript_page()
+        return self.recording_id == recording_id
+
     def _peaks_ready(self, recording_id: int, peaks: object) -> None:
         if recording_id == self.recording_id:
             self.player_bar.set_peaks(peaks)
@@ -244,6 +328,7 @@ class MainWindow(QMainWindow):
     def _leave_recording(self) -> None:
         """Store what was typed and where playback stood."""
         self.transcript.editor.commit()
+        self.notes.commit()
         if self.project is not None and self.recording_id is not None and self.player.is_loaded:
             guid = self.project.recordings.get(self.recording_id).guid
             self.settings.set_position(guid, self.player.position_ms)
@@ -334,16 +419,20 @@ class MainWindow(QMainWindow):
 
     def _share_keys_with_editor(self) -> None:
         """The editor lets these keys through to the window's actions (its own undo, word moves ...)."""
-        self.transcript.editor.window_keys = {
+        keys = {
             action.shortcut().toString() for action in self.actions.by_id.values() if not action.shortcut().isEmpty()
         }
+        self.transcript.editor.window_keys = keys
+        self.notes.editor.window_keys = keys
 
     def _undo(self) -> None:
         self.transcript.editor.commit()  # what was just typed is the last change, not the one before it
+        self.notes.commit()
         self.undo_stack.undo()
 
     def _redo(self) -> None:
         self.transcript.editor.commit()
+        self.notes.commit()
         self.undo_stack.redo()
 
     def _find_replace(self) -> None:
