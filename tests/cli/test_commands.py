@@ -266,6 +266,14 @@ def test_open_screenshot_renders_the_window(cli, project_file: Path, media, tmp_
     assert len(colours) > 20
 
 
+def test_open_passages_names_an_unknown_theme_before_any_window(cli, project_file: Path) -> None:
+    result = cli("open", project_file, "--passages", "Tidak Ada", "--screenshot", "unused.png")
+    assert (result.code, result.err.strip()) == (2, "annotator: error: no theme 'Tidak Ada' in this project")
+    result = cli("open", "--passages", "Piket")
+    assert (result.code, result.err.strip()) == (2, "annotator: error: --passages needs a project")
+    assert not Path("unused.png").exists()
+
+
 def test_documents_are_counted_separately(cli, project_file: Path) -> None:
     """Codings in field notes do not count as codings of any recording."""
     with Project.open(project_file) as project:

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         for column in (1, 2, 3):
             self.sidebar.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.sidebar.selectionModel().currentChanged.connect(self._recording_chosen)
+        self.sidebar.clicked.connect(lambda index: self._recording_chosen(index, index))  # back from field notes
 
         self.documents = DocumentsModel(self)
         self.notes_list = QListView(self)
@@ -265,6 +266,7 @@ class MainWindow(QMainWindow):
         index = self.recordings.index_of(recording_id)
         if index.isValid():
             self.sidebar.setCurrentIndex(index)
+            self._recording_chosen(index, index)  # the one already current: show its transcript again
 
     def select_document(self, document_id: int) -> None:
         index = self.documents.index_of(document_id)

@@ -1,0 +1,164 @@
+"""Coding in the whole window: the Code menu's keys, themes, the passage browser, field notes and search working
+together on a real project (two interviews with real speech and a page of field notes, tests/core/test_coding.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from annotator.core.project import Project
+from annotator.ui.main_window import MainWindow
+from annotator.ui.settings import Settings
+from tests.core.test_coding import B1, B2, NOTES, OPEN, RESPECT, Study
+
+WAIT_MS = 8_000
+
+
+@pytest.fixture
+def study(project: Project, media: dict[str, Path]) -> Study:
+    return Study(project, media)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, study: Study, project_file: Path) -> Iterator[MainWindow]:
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    made = MainWindow(settings)
+    qtbot.addWidget(made)
+    made.resize(1300, 850)
+    made.show()
+    qtbot.waitExposed(made)
+    assert made.open_project(project_file, study.r1)
+    yield made
+    made.close()
+
+
+def select(window: MainWindow, block: int, text: str, part: str) -> None:
+    start = text.index(part)
+    window.transcript.editor.move_to(block, start, len(part))
+
+
+def block_of(window: MainWindow, segment_id: int) -> int:
+    return next(b for b, s in enumerate(window.transcript.editor.segments) if s.id == segment_id)
+
+
+def coded(project: Project) -> set[tuple[str, str]]:
+    return {(p.theme, p.text) for p in project.coding.passages()}
+
+
+def test_a_pinned_theme_key_codes_the_selection_and_undo_takes_it_back(window: MainWindow, study: Study) -> None:
+    project = study.project
+    respect = project.themes.get(RESPECT).id
+    window.themes.set_project(window.project, window.coding)
+    window.coding.project.themes.pin(project.themes.get(OPEN).id)
+    window.coding.project.themes.pin(respect)
+    window.routes.label_pins()
+    assert "Rasa Saling Menghargai" in window.actions["code.pinned2"].text()
+    assert window.actions["code.pinned2"].isEnabled()
+    assert not window.actions["code.pinned3"].isEnabled()
+    assert window.actions["code.pinned2"].shortcut().toString() == "Ctrl+2"
+
+    select(window, block_of(window, study.b1), B1, "pegawai mau mendengarkan")
+    window.actions["code.pinned2"].trigger()
+    assert (RESPECT, "pegawai mau mendengarkan") in coded(project)
+    assert window.themes.model.node(window.themes.model.index_of(respect)).passages == 1  # the count follows
+    window.actions["edit.undo"].trigger()
+    assert (RESPECT, "pegawai mau mendengarkan") not in coded(project)
+    window.actions["edit.redo"].trigger()
+    assert (RESPECT, "pegawai mau mendengarkan") in coded(project)
+
+
+def test_double_clicking_a_theme_codes_the_selection_or_shows_its_passages(window: MainWindow, study: Study) -> None:
+    project = study.project
+    open_id = project.themes.get(OPEN).id
+    select(window, block_of(window, study.b1), B1, "merasa nyaman")
+    window.themes.themeActivated.emit(open_id)
+    assert (OPEN, "merasa nyaman") in coded(project)
+    assert not window.passages_dock.isVisible()
+
+    window.transcript.editor.move_to(0)  # nothing selected: show the theme's passages
+    window.themes.themeActivated.emit(open_id)
+    assert window.passages_dock.isVisible()
+    rows = window.passages.model.rowCount()
+    assert rows == len(project.coding.passages([OPEN])) == 1
+
+
+def test_opening_a_passage_of_another_recording_shows_it_selected(
+    qtbot: QtBot, window: MainWindow, study: Study
+) -> None:
+    project = study.project
+    start = B2.index("talk openly")
+    [view] = project.coding.code_span(study.r2, study.b2, start, study.b2, start + len("talk openly"), [OPEN])
+    assert window.recording_id == study.r1
+    window.passages.openRequested.emit(view)
+    assert window.recording_id == study.r2
+    assert window.pages.currentWidget() is window.transcript
+    assert window.transcript.editor.textCursor().selectedText() == "talk openly"
+
+
+def test_playing_a_passage_plays_just_its_stretch(qtbot: QtBot, window: MainWindow, study: Study) -> None:
+    project = study.project
+    start = B1.index("pegawai")
+    [view] = project.coding.code_span(study.r1, study.b1, start, study.b1, len(B1), [OPEN])
+    assert view.start_ms is not None and view.end_ms is not None
+    qtbot.waitUntil(lambda: window.player.duration_ms > 0, timeout=WAIT_MS)
+    positions: list[int] = []
+    window.player.positionChanged.connect(positions.append)
+    with qtbot.waitSignal(window.player.rangeFinished, timeout=WAIT_MS):
+        window.passages.playRequested.emit(view)
+    played = [p for p in positions if p > 0]
+    assert played and min(played) >= view.start_ms - 200
+    assert max(played) <= view.end_ms + 300
+    assert not window.player.is_playing
+    assert window.transcript.editor.textCursor().selectedText() == B1[start:]  # shown while it plays
+
+
+def test_play_all_plays_passages_of_two_recordings_in_turn(qtbot: QtBot, window: MainWindow, study: Study) -> None:
+    project = study.project
+    a = project.coding.code_span(study.r1, study.b1, 0, study.b1, len("Saya merasa"), [OPEN])
+    b = project.coding.code_span(study.r2, study.b2, 0, study.b2, len("We listen"), [OPEN])
+    started: list[int] = []
+    window.playback.started.connect(lambda view: started.append(view.id))
+    with qtbot.waitSignal(window.playback.finished, timeout=3 * WAIT_MS):
+        window.passages.playAllRequested.emit([*a, *b])
+    assert started == [a[0].id, b[0].id]
+    assert window.recording_id == study.r2
+
+
+def test_field_notes_open_beside_the_transcript_and_are_coded_the_same_way(
+    qtbot: QtBot, window: MainWindow, study: Study
+) -> None:
+    project = study.project
+    window.notes_list.setCurrentIndex(window.documents.index_of(study.doc))
+    assert window.pages.currentWidget() is window.notes
+    assert window.notes.current_document() == study.doc
+    start = NOTES.index("Suasana terbuka")
+    window.notes.editor.select_range(start, start + len("Suasana terbuka"))
+    window.themes.themeActivated.emit(project.themes.get(OPEN).id)  # codes the notes' selection, not the transcript's
+    assert [(p.document_id, p.text) for p in project.coding.passages([OPEN])] == [(study.doc, "Suasana terbuka")]
+    window.select_recording(study.r2)
+    assert window.pages.currentWidget() is window.transcript
+    window.select_document(study.doc)
+    assert window.pages.currentWidget() is window.notes
+    index = window.recordings.index_of(study.r2)  # the recording open before: a click brings its transcript back
+    QTest.mouseClick(
+        window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=window.sidebar.visualRect(index).center()
+    )
+    assert window.pages.currentWidget() is window.transcript
+
+
+def test_a_search_hit_opens_in_its_transcript(window: MainWindow, study: Study) -> None:
+    window.routes.open_search()
+    dialog = window.routes.search
+    assert dialog is not None and dialog.isVisible()
+    hits = study.project.search.find("talk openly")
+    assert len(hits) == 1
+    assert window.routes.open_hit(hits[0])
+    assert window.recording_id == study.r2
+    assert window.transcript.editor.textCursor().selectedText() == "talk openly"
+    dialog.close()
