@@ -162,3 +162,28 @@ def test_a_search_hit_opens_in_its_transcript(window: MainWindow, study: Study) 
     assert window.recording_id == study.r2
     assert window.transcript.editor.textCursor().selectedText() == "talk openly"
     dialog.close()
+
+
+def test_coding_with_the_keyboard_alone(qtbot: QtBot, window: MainWindow, study: Study) -> None:
+    """Select with Shift+arrows, Ctrl+K, type part of the theme's English name, Enter: coded; Ctrl+Z: gone."""
+    from annotator.ui.coding.assign_popup import AssignPopup
+
+    editor = window.transcript.editor
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus, timeout=WAIT_MS)
+    block = block_of(window, study.b1)
+    editor.move_to(block, B1.index("pegawai"))
+    for _ in range(len("pegawai mau")):
+        QTest.keyClick(editor, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.textCursor().selectedText() == "pegawai mau"
+    QTest.keyClick(editor, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: any(p.isVisible() for p in window.findChildren(AssignPopup)), timeout=WAIT_MS)
+    popup = next(p for p in window.findChildren(AssignPopup) if p.isVisible())
+    QTest.keyClicks(popup.search, "open commun")  # the English label finds the Indonesian theme
+    QTest.keyClick(popup.search, Qt.Key.Key_Return)
+    assert (OPEN, "pegawai mau") in coded(study.project)
+    assert not popup.isVisible()
+    qtbot.waitUntil(editor.hasFocus, timeout=WAIT_MS)  # back to the text, to go on typing
+    QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert (OPEN, "pegawai mau") not in coded(study.project)
+    assert B1 in editor.toPlainText()  # the undo took the coding back, not the text

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QMouseEvent, QPainter
+from PySide6.QtGui import QColor, QGuiApplication, QHideEvent, QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -333,3 +333,11 @@ class AssignPopup(QFrame):
         self.move(point)
         self.show()
         self.search.setFocus()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        """Typing goes on where it was (the transcript, the notes) once a theme is chosen or the popup closed."""
+        super().hideEvent(event)
+        owner = self.parentWidget()
+        if owner is not None and owner.isVisible():
+            owner.activateWindow()
+            owner.setFocus(Qt.FocusReason.PopupFocusReason)
