@@ -187,3 +187,20 @@ def test_coding_with_the_keyboard_alone(qtbot: QtBot, window: MainWindow, study:
     QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert (OPEN, "pegawai mau") not in coded(study.project)
     assert B1 in editor.toPlainText()  # the undo took the coding back, not the text
+
+
+def test_the_hidden_passage_browser_reads_again_only_when_shown(
+    qtbot: QtBot, window: MainWindow, study: Study, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel = window.passages
+    queries: list[object] = []
+    original = panel._query
+    monkeypatch.setattr(panel, "_query", lambda *args: (queries.append(args), original(*args)))
+    assert not window.passages_dock.isVisible()
+    select(window, block_of(window, study.b1), B1, "merasa nyaman")
+    window.transcript.code_selection([study.project.themes.get(OPEN).id])
+    QTest.qWait(50)
+    assert queries == []  # nobody is looking: no query at each coding
+    window.routes.toggle_passages()
+    qtbot.waitUntil(lambda: len(queries) >= 1, timeout=WAIT_MS)
+    assert (OPEN, "merasa nyaman") in {(v.theme, v.text) for v in panel.model.passages()}

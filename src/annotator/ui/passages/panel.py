@@ -9,7 +9,16 @@ the shared :class:`~annotator.ui.coding.controller.CodingController`, whose ``ch
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QPainter, QPainterPath, QPalette
+from PySide6.QtGui import (
+    QAction,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -123,6 +132,7 @@ class PassagesPanel(QWidget):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self._requery = QTimer(self, singleShot=True, interval=0)
+        self._stale = False  # codings changed while hidden
         self._requery.timeout.connect(self._run)
         self._full = False  # the next run reloads the filters' choices (the codebook, people, sources, coders)
         self._counts = False  # the next run reloads the counts (a coding changed)
@@ -235,13 +245,23 @@ class PassagesPanel(QWidget):
         self._schedule()
 
     def _schedule(self) -> None:
-        self._requery.start()
+        if self.isVisible():
+            self._requery.start()
+        else:
+            self._stale = True  # hidden (the dock closed): read again when shown, not at every coding
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._requery.start()
 
     def _count_chosen(self, theme_id: int | None, role: str | None) -> None:
         self.filters.show_theme(theme_id, role)
 
     def _run(self) -> None:
         self._requery.stop()
+        self._stale = False
         full, counts = self._full, self._counts
         self._full = self._counts = False
         project = self.project
