@@ -1,232 +1,707 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="32" />
+        <location filename="../../src/annotator/ui/actions.py" line="32"/>
         <source>&amp;New project…</source>
-        <translation>Proyek &amp;baru…</translation>
+        <translation>&amp;Proyek baru…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="33" />
+        <location filename="../../src/annotator/ui/actions.py" line="33"/>
         <source>&amp;Open project…</source>
         <translation>&amp;Buka proyek…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="34" />
+        <location filename="../../src/annotator/ui/actions.py" line="34"/>
         <source>&amp;Add recordings…</source>
         <translation>&amp;Tambah rekaman…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="35" />
+        <location filename="../../src/annotator/ui/actions.py" line="35"/>
+        <source>New field &amp;notes…</source>
+        <translation>&amp;Catatan lapangan baru…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="36"/>
+        <source>&amp;Import field notes (.txt, .docx)…</source>
+        <translation>&amp;Impor catatan lapangan (.txt, .docx)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="37"/>
         <source>&amp;Quit</source>
         <translation>&amp;Keluar</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="36" />
+        <location filename="../../src/annotator/ui/actions.py" line="38"/>
         <source>&amp;Undo</source>
         <translation>&amp;Urungkan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="37" />
+        <location filename="../../src/annotator/ui/actions.py" line="39"/>
         <source>&amp;Redo</source>
-        <translation>&amp;Ulangi</translation>
+        <translation>U&amp;langi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="38" />
+        <location filename="../../src/annotator/ui/actions.py" line="40"/>
         <source>&amp;Find and replace…</source>
         <translation>&amp;Cari dan ganti…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="39" />
+        <location filename="../../src/annotator/ui/actions.py" line="41"/>
         <source>&amp;Split segment at cursor</source>
         <translation>&amp;Pisah segmen di kursor</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="40" />
+        <location filename="../../src/annotator/ui/actions.py" line="42"/>
         <source>&amp;Merge with next segment</source>
         <translation>&amp;Gabung dengan segmen berikutnya</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="41" />
+        <location filename="../../src/annotator/ui/actions.py" line="43"/>
         <source>Mark segment &amp;verified</source>
         <translation>Tandai segmen &amp;terverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="42" />
+        <location filename="../../src/annotator/ui/actions.py" line="44"/>
         <source>Next &amp;doubtful word</source>
         <translation>Kata &amp;meragukan berikutnya</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="44" />
+        <location filename="../../src/annotator/ui/actions.py" line="46"/>
         <source>Next &amp;unverified segment</source>
         <translation>Segmen &amp;belum terverifikasi berikutnya</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="46" />
+        <location filename="../../src/annotator/ui/actions.py" line="48"/>
         <source>Set segment &amp;speaker…</source>
-        <translation>Atur &amp;pembicara segmen…</translation>
+        <translation>Atur pembicara &amp;segmen…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="47" />
+        <location filename="../../src/annotator/ui/actions.py" line="49"/>
         <source>Re&amp;name a speaker…</source>
-        <translation>&amp;Ganti nama pembicara…</translation>
+        <translation>Ganti &amp;nama pembicara…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="48" />
+        <location filename="../../src/annotator/ui/actions.py" line="50"/>
         <source>Segment starts earlier</source>
         <translation>Segmen mulai lebih awal</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="49" />
+        <location filename="../../src/annotator/ui/actions.py" line="51"/>
         <source>Segment starts later</source>
         <translation>Segmen mulai lebih lambat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="50" />
+        <location filename="../../src/annotator/ui/actions.py" line="52"/>
         <source>Segment ends earlier</source>
         <translation>Segmen berakhir lebih awal</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="51" />
+        <location filename="../../src/annotator/ui/actions.py" line="53"/>
         <source>Segment ends later</source>
         <translation>Segmen berakhir lebih lambat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="52" />
+        <location filename="../../src/annotator/ui/actions.py" line="54"/>
         <source>&amp;Preferences…</source>
-        <translation>&amp;Preferensi…</translation>
+        <translation>P&amp;referensi…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="53" />
+        <location filename="../../src/annotator/ui/actions.py" line="55"/>
         <source>&amp;Play / pause</source>
         <translation>&amp;Putar / jeda</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="54" />
+        <location filename="../../src/annotator/ui/actions.py" line="56"/>
         <source>Skip &amp;back</source>
         <translation>&amp;Mundur</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="55" />
+        <location filename="../../src/annotator/ui/actions.py" line="57"/>
         <source>Skip &amp;forward</source>
-        <translation>&amp;Maju</translation>
+        <translation>Ma&amp;ju</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="56" />
+        <location filename="../../src/annotator/ui/actions.py" line="58"/>
         <source>S&amp;lower</source>
         <translation>Lebih &amp;lambat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="57" />
+        <location filename="../../src/annotator/ui/actions.py" line="59"/>
         <source>F&amp;aster</source>
         <translation>Lebih &amp;cepat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="58" />
+        <location filename="../../src/annotator/ui/actions.py" line="60"/>
         <source>&amp;Loop segment</source>
         <translation>&amp;Ulangi segmen</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="59" />
+        <location filename="../../src/annotator/ui/actions.py" line="61"/>
         <source>F&amp;ollow playback</source>
         <translation>&amp;Ikuti pemutaran</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="60" />
+        <location filename="../../src/annotator/ui/actions.py" line="62"/>
+        <source>&amp;Code selection with…</source>
+        <translation>&amp;Kodekan teks terpilih dengan…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="67"/>
+        <source>Code with pinned theme 1</source>
+        <translation>Kodekan dengan tema tersemat 1</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="68"/>
+        <source>Code with pinned theme 2</source>
+        <translation>Kodekan dengan tema tersemat 2</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="69"/>
+        <source>Code with pinned theme 3</source>
+        <translation>Kodekan dengan tema tersemat 3</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="70"/>
+        <source>Code with pinned theme 4</source>
+        <translation>Kodekan dengan tema tersemat 4</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="71"/>
+        <source>Code with pinned theme 5</source>
+        <translation>Kodekan dengan tema tersemat 5</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="72"/>
+        <source>Code with pinned theme 6</source>
+        <translation>Kodekan dengan tema tersemat 6</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="73"/>
+        <source>Code with pinned theme 7</source>
+        <translation>Kodekan dengan tema tersemat 7</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="74"/>
+        <source>Code with pinned theme 8</source>
+        <translation>Kodekan dengan tema tersemat 8</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="75"/>
+        <source>Code with pinned theme 9</source>
+        <translation>Kodekan dengan tema tersemat 9</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="80"/>
+        <source>&amp;Passages…</source>
+        <translation>K&amp;utipan…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="81"/>
+        <source>&amp;Search transcripts and notes…</source>
+        <translation>&amp;Cari di transkrip dan catatan…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="82"/>
         <source>&amp;Transcribe this recording</source>
         <translation>&amp;Transkripsi rekaman ini</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="61" />
+        <location filename="../../src/annotator/ui/actions.py" line="83"/>
         <source>Transcribe &amp;all recordings</source>
         <translation>Transkripsi &amp;semua rekaman</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="62" />
+        <location filename="../../src/annotator/ui/actions.py" line="84"/>
         <source>&amp;Cancel transcriptions</source>
         <translation>&amp;Batalkan transkripsi</translation>
     </message>
 </context>
 <context>
+    <name>AssignPopup</name>
+    <message>
+        <location filename="../../src/annotator/ui/coding/assign_popup.py" line="219"/>
+        <source>Code with</source>
+        <translation>Kodekan dengan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/coding/assign_popup.py" line="221"/>
+        <source>Type part of a theme&apos;s name</source>
+        <translation>Ketik sebagian nama tema</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/coding/assign_popup.py" line="257"/>
+        <source>No theme matches “{text}”.</source>
+        <translation>Tidak ada tema yang cocok dengan “{text}”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/coding/assign_popup.py" line="259"/>
+        <source>Enter: code with the highlighted theme and the ticked ones · Esc: close</source>
+        <translation>Enter: kodekan dengan tema yang disorot dan yang dicentang · Esc: tutup</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/coding/assign_popup.py" line="261"/>
+        <source>Enter: code · Ctrl+Enter: tick to pick several · Esc: close</source>
+        <translation>Enter: kodekan · Ctrl+Enter: centang untuk memilih beberapa · Esc: tutup</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/coding/assign_popup.py" line="263"/>
+        <source>Enter: choose · Esc: close</source>
+        <translation>Enter: pilih · Esc: tutup</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/coding/assign_popup.py" line="265"/>
+        <source>Ticked: {names}</source>
+        <translation>Dicentang: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>CodingController</name>
+    <message>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="135"/>
+        <source>Already coded with that theme.</source>
+        <translation>Sudah dikodekan dengan tema itu.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="139"/>
+        <source>Code with {themes}</source>
+        <translation>Kodekan dengan {themes}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/coding/controller.py" line="170"/>
+        <source>Remove %n coding(s)</source>
+        <translation>
+            <numerusform>Hapus pengodean %n kutipan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="179"/>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="191"/>
+        <source>Change theme</source>
+        <translation>Ganti tema</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="203"/>
+        <source>Resize passage</source>
+        <translation>Ubah batas kutipan</translation>
+    </message>
+</context>
+<context>
+    <name>CodingGestures</name>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="42"/>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="71"/>
+        <source>Select the words to code first.</source>
+        <translation>Pilih terlebih dahulu kata yang akan dikodekan.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="57"/>
+        <source>Code “{text}” with</source>
+        <translation>Kodekan “{text}” dengan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="74"/>
+        <source>Pinned themes are not available in this version.</source>
+        <translation>Tema tersemat tidak tersedia di versi ini.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="79"/>
+        <source>No theme is pinned to {number}; pin themes in the themes panel.</source>
+        <translation>Belum ada tema yang disematkan ke {number}; sematkan tema di panel tema.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="94"/>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="96"/>
+        <source>Memo for the passage “{text}” ({theme}):</source>
+        <translation>Memo untuk kutipan “{text}” ({theme}):</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="110"/>
+        <source>Another theme for “{text}”</source>
+        <translation>Tema lain untuk “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="153"/>
+        <source>Code with…</source>
+        <translation>Kodekan dengan…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="157"/>
+        <source>Code with a pinned theme</source>
+        <translation>Kodekan dengan tema tersemat</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="169"/>
+        <source>Passage “{theme}”</source>
+        <translation>Kutipan “{theme}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="176"/>
+        <source>Remove passage “{theme}”</source>
+        <translation>Hapus kutipan “{theme}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="180"/>
+        <source>Memo…</source>
+        <translation>Memo…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="181"/>
+        <source>Change theme…</source>
+        <translation>Ganti tema…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="182"/>
+        <source>Resize to selection</source>
+        <translation>Ubah batas sesuai teks terpilih</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="183"/>
+        <source>Play passage</source>
+        <translation>Putar kutipan</translation>
+    </message>
+</context>
+<context>
+    <name>CodingPaint</name>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/coding_paint.py" line="143"/>
+        <source>coded by {coder}</source>
+        <translation>dikodekan oleh {coder}</translation>
+    </message>
+</context>
+<context>
+    <name>CodingRoutes</name>
+    <message>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="102"/>
+        <source>&amp;{n} {theme}</source>
+        <translation>&amp;{n} {theme}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="105"/>
+        <source>{n} (no theme pinned: pin one in the themes panel)</source>
+        <translation>{n} (belum ada tema tersemat: sematkan di panel tema)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="154"/>
+        <source>These passages have no audio (they are in field notes).</source>
+        <translation>Kutipan ini tidak memiliki audio (berada di catatan lapangan).</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="159"/>
+        <source>Playing: “{quote}” {where}</source>
+        <translation>Memutar: “{quote}” {where}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="165"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="201"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="209"/>
+        <source>Open or create a project first.</source>
+        <translation>Buka atau buat proyek terlebih dahulu.</translation>
+    </message>
+</context>
+<context>
+    <name>CountsModel</name>
+    <message>
+        <location filename="../../src/annotator/ui/passages/counts.py" line="98"/>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/counts.py" line="100"/>
+        <source>Said by a speaker not yet mapped to a participant</source>
+        <translation>Diucapkan oleh pembicara yang belum dikaitkan dengan partisipan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/counts.py" line="104"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/counts.py" line="124"/>
+        <source>All themes</source>
+        <translation>Semua tema</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/counts.py" line="141"/>
+        <source>all themes</source>
+        <translation>semua tema</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/counts.py" line="143"/>
+        <source>Show every passage of {theme}</source>
+        <translation>Tampilkan semua kutipan untuk {theme}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/passages/counts.py" line="146"/>
+        <source>%n passage(s) of {theme}</source>
+        <translation>
+            <numerusform>%n kutipan untuk {theme}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/passages/counts.py" line="149"/>
+        <source>%n passage(s) of {theme} said by: {role}</source>
+        <translation>
+            <numerusform>%n kutipan untuk {theme} yang diucapkan oleh: {role}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/passages/counts.py" line="151"/>
+        <source>%n coded with the theme itself, the rest with themes below it</source>
+        <translation>
+            <numerusform>%n dikodekan dengan tema ini sendiri, sisanya dengan tema di bawahnya</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/counts.py" line="152"/>
+        <source>Click to show them</source>
+        <translation>Klik untuk menampilkannya</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsModel</name>
+    <message>
+        <location filename="../../src/annotator/ui/notes/model.py" line="85"/>
+        <source>Imported from {path}</source>
+        <translation>Diimpor dari {path}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/notes/model.py" line="91"/>
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n kutipan</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="217"/>
+        <source>any of them</source>
+        <translation>salah satunya</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="218"/>
+        <source>all of them</source>
+        <translation>semuanya</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="219"/>
+        <source>co-coded</source>
+        <translation>tumpang tindih</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="224"/>
+        <source>Any: passages coded with any theme chosen.
+All: passages coded with every theme chosen (choose one theme or more).
+Co-coded: passages of the first theme chosen that overlap a passage of another (choose two themes or more).</source>
+        <translation>Salah satunya: kutipan yang dikodekan dengan salah satu tema yang dipilih.
+Semuanya: kutipan yang dikodekan dengan semua tema yang dipilih (pilih satu tema atau lebih).
+Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan kutipan tema lain (pilih dua tema atau lebih).</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="230"/>
+        <source>with sub-themes</source>
+        <translation>termasuk subtema</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="232"/>
+        <source>A theme stands for itself and every theme below it</source>
+        <translation>Sebuah tema mencakup dirinya sendiri dan semua tema di bawahnya</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="234"/>
+        <source>Words in the quote…</source>
+        <translation>Kata dalam kutipan…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="245"/>
+        <source>age=12</source>
+        <translation>usia=12</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="246"/>
+        <source>Participant attributes, key=value, several separated by commas</source>
+        <translation>Atribut partisipan, nama=nilai, pisahkan beberapa atribut dengan koma</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="292"/>
+        <source>Recordings only</source>
+        <translation>Hanya rekaman</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="301"/>
+        <source>All participants</source>
+        <translation>Semua partisipan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="302"/>
+        <source>All recordings and documents</source>
+        <translation>Semua rekaman dan dokumen</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="303"/>
+        <source>All coders</source>
+        <translation>Semua pengode</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="307"/>
+        <source>All roles</source>
+        <translation>Semua peran</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="310"/>
+        <source>unknown speaker</source>
+        <translation>pembicara tak dikenal</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="311"/>
+        <source>The role of the person who said the passage</source>
+        <translation>Peran orang yang mengucapkan kutipan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="345"/>
+        <source>Write attributes as key=value, for example age=12</source>
+        <translation>Tulis atribut sebagai nama=nilai, misalnya usia=12</translation>
+    </message>
+</context>
+<context>
     <name>FindReplaceDialog</name>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="25" />
+        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="25"/>
         <source>Find and replace</source>
         <translation>Cari dan ganti</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="28" />
+        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="28"/>
         <source>Match case</source>
         <translation>Cocokkan huruf besar/kecil</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="29" />
+        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="29"/>
         <source>Whole words</source>
         <translation>Kata utuh</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="33" />
+        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="33"/>
         <source>Find:</source>
         <translation>Cari:</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="34" />
+        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="34"/>
         <source>Replace with:</source>
         <translation>Ganti dengan:</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="38" />
+        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="38"/>
         <source>Find next</source>
         <translation>Cari berikutnya</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="39" />
+        <location filename="../../src/annotator/ui/dialogs/find_replace.py" line="39"/>
         <source>Replace all</source>
         <translation>Ganti semua</translation>
     </message>
 </context>
 <context>
+    <name>HitsModel</name>
+    <message>
+        <location filename="../../src/annotator/ui/search/model.py" line="86"/>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/model.py" line="86"/>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/model.py" line="86"/>
+        <source>Speaker</source>
+        <translation>Pembicara</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/model.py" line="86"/>
+        <source>Found in context</source>
+        <translation>Hasil dalam konteks</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/model.py" line="90"/>
+        <source>Ticked hits are coded by “Code checked hits with…”</source>
+        <translation>Hasil yang dicentang dikodekan lewat “Kodekan hasil yang dicentang dengan…”</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/model.py" line="90"/>
+        <source>Play</source>
+        <translation>Putar</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/model.py" line="108"/>
+        <source>Play this hit</source>
+        <translation>Putar hasil ini</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/model.py" line="110"/>
+        <source>Recording</source>
+        <translation>Rekaman</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/model.py" line="110"/>
+        <source>Field notes</source>
+        <translation>Catatan lapangan</translation>
+    </message>
+</context>
+<context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../src/annotator/ui/jobs/panel.py" line="42" />
+        <location filename="../../src/annotator/ui/jobs/panel.py" line="38"/>
         <source>No transcription running.</source>
         <translation>Tidak ada transkripsi yang berjalan.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/jobs/panel.py" line="79" />
+        <location filename="../../src/annotator/ui/jobs/panel.py" line="75"/>
         <source>waiting</source>
         <translation>menunggu</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/jobs/panel.py" line="80" />
+        <location filename="../../src/annotator/ui/jobs/panel.py" line="76"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/jobs/panel.py" line="92" />
+        <location filename="../../src/annotator/ui/jobs/panel.py" line="88"/>
         <source>{time} left</source>
         <translation>sisa {time}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/jobs/panel.py" line="93" />
+        <location filename="../../src/annotator/ui/jobs/panel.py" line="89"/>
         <source>%n segment(s)</source>
         <translation>
             <numerusform>%n segmen</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/jobs/panel.py" line="107" />
+        <location filename="../../src/annotator/ui/jobs/panel.py" line="103"/>
         <source>done</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/jobs/panel.py" line="108" />
+        <location filename="../../src/annotator/ui/jobs/panel.py" line="104"/>
         <source>cancelled</source>
         <translation>dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/jobs/panel.py" line="109" />
+        <location filename="../../src/annotator/ui/jobs/panel.py" line="105"/>
         <source>failed</source>
         <translation>gagal</translation>
     </message>
@@ -234,219 +709,524 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="83" />
+        <location filename="../../src/annotator/ui/main_window.py" line="124"/>
         <source>Transcriptions</source>
         <translation>Transkripsi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="144" />
+        <location filename="../../src/annotator/ui/main_window.py" line="129"/>
+        <source>Passages</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/main_window.py" line="192"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="145" />
+        <location filename="../../src/annotator/ui/main_window.py" line="193"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="146" />
+        <location filename="../../src/annotator/ui/main_window.py" line="194"/>
         <source>&amp;Playback</source>
         <translation>&amp;Putar</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="147" />
+        <location filename="../../src/annotator/ui/main_window.py" line="195"/>
+        <source>&amp;Code</source>
+        <translation>&amp;Kode</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/main_window.py" line="196"/>
         <source>&amp;Transcribe</source>
         <translation>&amp;Transkripsi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="155" />
-        <source>Open &amp;recent</source>
-        <translation>Buka yang &amp;terakhir</translation>
+        <location filename="../../src/annotator/ui/main_window.py" line="204"/>
+        <source>Code with a &amp;pinned theme</source>
+        <translation>Kodekan dengan tema &amp;tersemat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="173" />
+        <location filename="../../src/annotator/ui/main_window.py" line="209"/>
+        <source>Open &amp;recent</source>
+        <translation>Buka proyek te&amp;rakhir</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/main_window.py" line="227"/>
         <source>Cannot open project</source>
         <translation>Proyek tidak dapat dibuka</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="225" />
+        <location filename="../../src/annotator/ui/main_window.py" line="303"/>
         <source>Media file not found: {path}</source>
         <translation>Berkas media tidak ditemukan: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="253" />
+        <location filename="../../src/annotator/ui/main_window.py" line="344"/>
         <source>{share:.0f}% of this recording verified</source>
         <translation>{share:.0f}% rekaman ini sudah diverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="257" />
+        <location filename="../../src/annotator/ui/main_window.py" line="348"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="260" />
+        <location filename="../../src/annotator/ui/main_window.py" line="351"/>
         <source>{name} - Annotator</source>
         <translation>{name} - Annotator</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="265" />
+        <location filename="../../src/annotator/ui/main_window.py" line="356"/>
         <source>Open project</source>
         <translation>Buka proyek</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="265" />
-        <location filename="../../src/annotator/ui/main_window.py" line="272" />
+        <location filename="../../src/annotator/ui/main_window.py" line="356"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="363"/>
         <source>Annotator projects (*.annotator)</source>
         <translation>Proyek Annotator (*.annotator)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="272" />
+        <location filename="../../src/annotator/ui/main_window.py" line="363"/>
         <source>New project</source>
         <translation>Proyek baru</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="279" />
+        <location filename="../../src/annotator/ui/main_window.py" line="370"/>
         <source>Cannot create project</source>
         <translation>Proyek tidak dapat dibuat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="285" />
+        <location filename="../../src/annotator/ui/main_window.py" line="376"/>
         <source>Open or create a project first.</source>
         <translation>Buka atau buat proyek terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="288" />
+        <location filename="../../src/annotator/ui/main_window.py" line="379"/>
         <source>Add recordings</source>
         <translation>Tambah rekaman</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="288" />
+        <location filename="../../src/annotator/ui/main_window.py" line="379"/>
         <source>Audio and video ({patterns})</source>
         <translation>Audio dan video ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="298" />
+        <location filename="../../src/annotator/ui/main_window.py" line="389"/>
         <source>Cannot add recordings</source>
         <translation>Rekaman tidak dapat ditambahkan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/main_window.py" line="301" />
+        <location filename="../../src/annotator/ui/main_window.py" line="392"/>
         <source>Added %n recording(s).</source>
         <translation>
             <numerusform>%n rekaman ditambahkan.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="361" />
-        <source>Speaker</source>
-        <translation>Pembicara</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="361" />
-        <source>Speaker of this segment:</source>
-        <translation>Pembicara segmen ini:</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="369" />
-        <source>This transcript has no speakers yet.</source>
-        <translation>Transkrip ini belum memiliki pembicara.</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="371" />
-        <location filename="../../src/annotator/ui/main_window.py" line="376" />
-        <source>Rename a speaker</source>
-        <translation>Ganti nama pembicara</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="371" />
-        <source>Speaker:</source>
-        <translation>Pembicara:</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="377" />
-        <source>New name for {label} in the whole recording:</source>
-        <translation>Nama baru untuk {label} di seluruh rekaman:</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="406" />
+        <location filename="../../src/annotator/ui/main_window.py" line="480"/>
         <source>Every recording is transcribed.</source>
         <translation>Semua rekaman sudah ditranskripsi.</translation>
+    </message>
+    <message>
+        <source>Field notes</source>
+        <translation>Catatan lapangan</translation>
     </message>
 </context>
 <context>
     <name>Margin</name>
     <message>
-        <location filename="../../src/annotator/ui/transcript/margin.py" line="37" />
+        <location filename="../../src/annotator/ui/transcript/margin.py" line="34"/>
         <source>Click a time to play from there</source>
         <translation>Klik waktu untuk memutar dari titik itu</translation>
     </message>
 </context>
 <context>
+    <name>NotesEditor</name>
+    <message>
+        <location filename="../../src/annotator/ui/notes/editor.py" line="58"/>
+        <source>coded by {coder}</source>
+        <translation>dikodekan oleh {coder}</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="52"/>
+        <source>Type your observation notes here.</source>
+        <translation>Tulis catatan observasi Anda di sini.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="111"/>
+        <source>Choose field notes on the left, or make new ones from the File menu.</source>
+        <translation>Pilih catatan lapangan di sebelah kiri, atau buat yang baru dari menu Berkas.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/notes/panel.py" line="115"/>
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n kutipan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="117"/>
+        <source>&lt;b&gt;{title}&lt;/b&gt; — {details}</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; — {details}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="177"/>
+        <source>Edit field notes</source>
+        <translation>Sunting catatan lapangan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="192"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="217"/>
+        <source>Select the words to code first.</source>
+        <translation>Pilih terlebih dahulu kata yang akan dikodekan.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="208"/>
+        <source>Code “{text}” with</source>
+        <translation>Kodekan “{text}” dengan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="222"/>
+        <source>No theme is pinned to {number}; pin themes in the themes panel.</source>
+        <translation>Belum ada tema yang disematkan ke {number}; sematkan tema di panel tema.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="238"/>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="240"/>
+        <source>Memo for the passage “{text}” ({theme}):</source>
+        <translation>Memo untuk kutipan “{text}” ({theme}):</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="255"/>
+        <source>Another theme for “{text}”</source>
+        <translation>Tema lain untuk “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="287"/>
+        <source>Code with…</source>
+        <translation>Kodekan dengan…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="291"/>
+        <source>Code with a pinned theme</source>
+        <translation>Kodekan dengan tema tersemat</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="300"/>
+        <source>Passage “{theme}”</source>
+        <translation>Kutipan “{theme}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="302"/>
+        <source>Remove passage “{theme}”</source>
+        <translation>Hapus kutipan “{theme}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="304"/>
+        <source>Memo…</source>
+        <translation>Memo…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="305"/>
+        <source>Change theme…</source>
+        <translation>Ganti tema…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="317"/>
+        <source>Field notes {date}</source>
+        <translation>Catatan lapangan {date}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="319"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="326"/>
+        <source>New field notes</source>
+        <translation>Catatan lapangan baru</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="319"/>
+        <source>Title:</source>
+        <translation>Judul:</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="328"/>
+        <source>New field notes “{title}”</source>
+        <translation>Catatan lapangan baru “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="341"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="353"/>
+        <source>Import field notes</source>
+        <translation>Impor catatan lapangan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="343"/>
+        <source>Field notes (*.txt *.docx *.md);;All files (*)</source>
+        <translation>Catatan lapangan (*.txt *.docx *.md);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="354"/>
+        <source>Nothing was imported:
+{reason}</source>
+        <translation>Tidak ada yang diimpor:
+{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/notes/panel.py" line="358"/>
+        <source>Import %n document(s) of field notes</source>
+        <translation>
+            <numerusform>Impor %n dokumen catatan lapangan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/notes/panel.py" line="360"/>
+        <source>Imported %n document(s) of field notes.</source>
+        <translation>
+            <numerusform>%n dokumen catatan lapangan diimpor.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="393"/>
+        <source>Delete the field notes “{title}”?</source>
+        <translation>Hapus catatan lapangan “{title}”?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/notes/panel.py" line="395"/>
+        <source>Its %n coded passage(s) will be deleted with it.</source>
+        <translation>
+            <numerusform>%n kutipan yang dikodekan di dalamnya ikut terhapus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="396"/>
+        <source>Undo (Ctrl+Z) brings it back.</source>
+        <translation>Urungkan (Ctrl+Z) akan mengembalikannya.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="399"/>
+        <source>Delete field notes</source>
+        <translation>Hapus catatan lapangan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="407"/>
+        <source>Delete field notes “{title}”</source>
+        <translation>Hapus catatan lapangan “{title}”</translation>
+    </message>
+</context>
+<context>
+    <name>PassagesModel</name>
+    <message>
+        <location filename="../../src/annotator/ui/passages/model.py" line="113"/>
+        <source>Quote</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/model.py" line="114"/>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/model.py" line="115"/>
+        <source>Speaker</source>
+        <translation>Pembicara</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/model.py" line="116"/>
+        <source>Participant</source>
+        <translation>Partisipan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/model.py" line="117"/>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/model.py" line="118"/>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/model.py" line="119"/>
+        <source>Coder</source>
+        <translation>Pengode</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/model.py" line="122"/>
+        <location filename="../../src/annotator/ui/passages/model.py" line="170"/>
+        <source>Play the passage</source>
+        <translation>Putar kutipan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/model.py" line="122"/>
+        <source>The recording or document</source>
+        <translation>Rekaman atau dokumen</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/model.py" line="144"/>
+        <source>Play</source>
+        <translation>Putar</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/model.py" line="174"/>
+        <source>Nobody known said this: map the speaker to a participant</source>
+        <translation>Pengucapnya belum diketahui: kaitkan pembicara dengan partisipan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/model.py" line="176"/>
+        <source>Recording</source>
+        <translation>Rekaman</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/model.py" line="176"/>
+        <source>Document</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/model.py" line="181"/>
+        <source>Memo:</source>
+        <translation>Memo:</translation>
+    </message>
+</context>
+<context>
+    <name>PassagesPanel</name>
+    <message>
+        <location filename="../../src/annotator/ui/passages/panel.py" line="126"/>
+        <source>Play all</source>
+        <translation>Putar semua</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/panel.py" line="129"/>
+        <source>Play every passage shown, one after another, in this order</source>
+        <translation>Putar semua kutipan yang ditampilkan, satu per satu, sesuai urutan ini</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/panel.py" line="203"/>
+        <source>Copy quote with its reference</source>
+        <translation>Salin kutipan beserta rujukannya</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/panel.py" line="204"/>
+        <source>Remove coding</source>
+        <translation>Hapus pengodean</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/passages/panel.py" line="308"/>
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n kutipan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/panel.py" line="354"/>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/panel.py" line="371"/>
+        <source>Play</source>
+        <translation>Putar</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/panel.py" line="373"/>
+        <source>Open in context</source>
+        <translation>Buka dalam konteks</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/passages/panel.py" line="375"/>
+        <source>Copy %n quote(s) with reference</source>
+        <translation>
+            <numerusform>Salin %n kutipan beserta rujukannya</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/panel.py" line="376"/>
+        <source>Memo…</source>
+        <translation>Memo…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/passages/panel.py" line="378"/>
+        <source>Remove %n coding(s)</source>
+        <translation>
+            <numerusform>Hapus pengodean %n kutipan</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlayerBar</name>
     <message>
-        <location filename="../../src/annotator/ui/player/bar.py" line="62" />
+        <location filename="../../src/annotator/ui/player/bar.py" line="57"/>
         <source>Play position</source>
         <translation>Posisi putar</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/player/bar.py" line="69" />
+        <location filename="../../src/annotator/ui/player/bar.py" line="64"/>
         <source>Playback speed (the pitch of the voices stays the same)</source>
         <translation>Kecepatan putar (nada suara tetap sama)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/player/bar.py" line="70" />
+        <location filename="../../src/annotator/ui/player/bar.py" line="65"/>
         <source>Playback speed</source>
         <translation>Kecepatan putar</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/player/bar.py" line="73" />
+        <location filename="../../src/annotator/ui/player/bar.py" line="68"/>
         <source>{speed}×</source>
         <translation>{speed}×</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/player/bar.py" line="77" />
+        <location filename="../../src/annotator/ui/player/bar.py" line="72"/>
         <source>Loop segment</source>
         <translation>Ulangi segmen</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/player/bar.py" line="78" />
+        <location filename="../../src/annotator/ui/player/bar.py" line="73"/>
         <source>Play the segment under the play position over and over</source>
         <translation>Putar segmen di posisi putar berulang-ulang</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/player/bar.py" line="87" />
-        <location filename="../../src/annotator/ui/player/bar.py" line="88" />
+        <location filename="../../src/annotator/ui/player/bar.py" line="82"/>
+        <location filename="../../src/annotator/ui/player/bar.py" line="83"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/player/bar.py" line="135" />
-        <location filename="../../src/annotator/ui/player/bar.py" line="137" />
+        <location filename="../../src/annotator/ui/player/bar.py" line="130"/>
+        <location filename="../../src/annotator/ui/player/bar.py" line="132"/>
         <source>{seconds} s</source>
         <translation>{seconds} dtk</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/player/bar.py" line="136" />
+        <location filename="../../src/annotator/ui/player/bar.py" line="131"/>
         <source>Back {seconds} seconds</source>
         <translation>Mundur {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/player/bar.py" line="138" />
+        <location filename="../../src/annotator/ui/player/bar.py" line="133"/>
         <source>Forward {seconds} seconds</source>
         <translation>Maju {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/player/bar.py" line="167" />
+        <location filename="../../src/annotator/ui/player/bar.py" line="162"/>
         <source>{position} / {duration}</source>
         <translation>{position} / {duration}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/player/bar.py" line="176" />
+        <location filename="../../src/annotator/ui/player/bar.py" line="171"/>
         <source>Pause</source>
         <translation>Jeda</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/player/bar.py" line="176" />
+        <location filename="../../src/annotator/ui/player/bar.py" line="171"/>
         <source>Play</source>
         <translation>Putar</translation>
     </message>
@@ -454,32 +1234,32 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/preferences.py" line="27" />
+        <location filename="../../src/annotator/ui/dialogs/preferences.py" line="27"/>
         <source>Preferences</source>
         <translation>Preferensi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/preferences.py" line="30" />
+        <location filename="../../src/annotator/ui/dialogs/preferences.py" line="30"/>
         <source> s</source>
         <translation> dtk</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/preferences.py" line="35" />
+        <location filename="../../src/annotator/ui/dialogs/preferences.py" line="35"/>
         <source> s (0: off)</source>
         <translation> dtk (0: mati)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/preferences.py" line="42" />
+        <location filename="../../src/annotator/ui/dialogs/preferences.py" line="42"/>
         <source>Skip back / forward by:</source>
         <translation>Mundur / maju sejauh:</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/preferences.py" line="43" />
+        <location filename="../../src/annotator/ui/dialogs/preferences.py" line="43"/>
         <source>Step back when playback resumes:</source>
         <translation>Mundur saat pemutaran dilanjutkan:</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/preferences.py" line="44" />
+        <location filename="../../src/annotator/ui/dialogs/preferences.py" line="44"/>
         <source>Mark words below this confidence:</source>
         <translation>Tandai kata dengan keyakinan di bawah:</translation>
     </message>
@@ -487,95 +1267,609 @@
 <context>
     <name>RecordingsModel</name>
     <message>
-        <location filename="../../src/annotator/ui/sidebar/model.py" line="100" />
+        <location filename="../../src/annotator/ui/sidebar/model.py" line="96"/>
         <source>Recording</source>
         <translation>Rekaman</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/sidebar/model.py" line="100" />
+        <location filename="../../src/annotator/ui/sidebar/model.py" line="96"/>
         <source>Participant</source>
         <translation>Partisipan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/sidebar/model.py" line="100" />
+        <location filename="../../src/annotator/ui/sidebar/model.py" line="96"/>
         <source>Length</source>
         <translation>Durasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/sidebar/model.py" line="100" />
+        <location filename="../../src/annotator/ui/sidebar/model.py" line="96"/>
         <source>Transcript</source>
         <translation>Transkrip</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/sidebar/model.py" line="121" />
+        <location filename="../../src/annotator/ui/sidebar/model.py" line="117"/>
         <source>Residents</source>
         <translation>WBS</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/sidebar/model.py" line="122" />
+        <location filename="../../src/annotator/ui/sidebar/model.py" line="118"/>
         <source>Staff</source>
         <translation>Pegawai</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/sidebar/model.py" line="123" />
+        <location filename="../../src/annotator/ui/sidebar/model.py" line="119"/>
         <source>Interviewers</source>
         <translation>Pewawancara</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/sidebar/model.py" line="124" />
+        <location filename="../../src/annotator/ui/sidebar/model.py" line="120"/>
         <source>Others</source>
         <translation>Lainnya</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/sidebar/model.py" line="147" />
+        <location filename="../../src/annotator/ui/sidebar/model.py" line="143"/>
         <source>Media file not found: {path}</source>
         <translation>Berkas media tidak ditemukan: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/sidebar/model.py" line="157" />
+        <location filename="../../src/annotator/ui/sidebar/model.py" line="153"/>
         <source>transcribing…</source>
         <translation>sedang ditranskripsi…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/sidebar/model.py" line="159" />
+        <location filename="../../src/annotator/ui/sidebar/model.py" line="155"/>
         <source>not transcribed</source>
         <translation>belum ditranskripsi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/sidebar/model.py" line="161" />
+        <location filename="../../src/annotator/ui/sidebar/model.py" line="157"/>
         <source>partly, {pct:.0f}% verified</source>
         <translation>sebagian, {pct:.0f}% terverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/sidebar/model.py" line="162" />
+        <location filename="../../src/annotator/ui/sidebar/model.py" line="158"/>
         <source>{pct:.0f}% verified</source>
         <translation>{pct:.0f}% terverifikasi</translation>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../src/annotator/ui/passages/model.py" line="30"/>
+        <source>resident</source>
+        <translation>WBS</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/model.py" line="31"/>
+        <source>staff</source>
+        <translation>pegawai</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/model.py" line="32"/>
+        <source>interviewer</source>
+        <translation>pewawancara</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/model.py" line="33"/>
+        <source>other</source>
+        <translation>lainnya</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/model.py" line="34"/>
+        <source>unknown</source>
+        <translation>tak diketahui</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="59"/>
+        <source>Search transcripts and field notes</source>
+        <translation>Cari di transkrip dan catatan lapangan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="65"/>
+        <source>Words to find, e.g. mendengarkan</source>
+        <translation>Kata yang dicari, mis. mendengarkan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="67"/>
+        <source>Search</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="68"/>
+        <source>Match case</source>
+        <translation>Cocokkan huruf besar/kecil</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="69"/>
+        <source>Whole words</source>
+        <translation>Kata utuh</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="70"/>
+        <source>Include field notes</source>
+        <translation>Sertakan catatan lapangan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="78"/>
+        <source>Check all</source>
+        <translation>Centang semua</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="79"/>
+        <source>Check none</source>
+        <translation>Hapus centang</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="80"/>
+        <source>Code checked hits with…</source>
+        <translation>Kodekan hasil yang dicentang dengan…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="81"/>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="184"/>
+        <source>Nothing found.</source>
+        <translation>Tidak ada hasil.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="187"/>
+        <source>{hits} in {recordings} and {documents}</source>
+        <translation>{hits} di {recordings} dan {documents}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/search/dialog.py" line="188"/>
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n hasil</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/search/dialog.py" line="189"/>
+        <source>%n recording(s)</source>
+        <translation>
+            <numerusform>%n rekaman</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/search/dialog.py" line="190"/>
+        <source>%n document(s) of field notes</source>
+        <translation>
+            <numerusform>%n dokumen catatan lapangan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="193"/>
+        <source>(there are more: showing the first {limit})</source>
+        <translation>(masih ada lagi: yang ditampilkan hanya {limit} pertama)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/search/dialog.py" line="219"/>
+        <source>Code %n checked hit(s) with…</source>
+        <translation>
+            <numerusform>Kodekan %n hasil yang dicentang dengan…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="254"/>
+        <source>Check the hits to code first.</source>
+        <translation>Centang terlebih dahulu hasil yang akan dikodekan.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/search/dialog.py" line="258"/>
+        <source>Code %n checked hit(s) with</source>
+        <translation>
+            <numerusform>Kodekan %n hasil yang dicentang dengan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="277"/>
+        <source>Code search hits</source>
+        <translation>Kodekan hasil pencarian</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/search/dialog.py" line="278"/>
+        <source>Code %n hit(s) with “{theme}”?</source>
+        <translation>
+            <numerusform>Kodekan %n hasil dengan “{theme}”?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/search/dialog.py" line="294"/>
+        <source>Code %n search hit(s)</source>
+        <translation>
+            <numerusform>Kodekan %n hasil pencarian</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="298"/>
+        <source>Nothing was coded.</source>
+        <translation>Tidak ada yang dikodekan.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/search/dialog.py" line="301"/>
+        <source>Coded %n hit(s) with “{theme}”.</source>
+        <translation>
+            <numerusform>%n hasil dikodekan dengan “{theme}”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/search/dialog.py" line="303"/>
+        <source>%n hit(s) were coded with it already.</source>
+        <translation>
+            <numerusform>%n hasil sudah dikodekan dengan tema itu sebelumnya.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Speakers</name>
+    <message>
+        <source>Speaker</source>
+        <translation>Pembicara</translation>
+    </message>
+    <message>
+        <source>Speaker of this segment:</source>
+        <translation>Pembicara segmen ini:</translation>
+    </message>
+    <message>
+        <source>This transcript has no speakers yet.</source>
+        <translation>Transkrip ini belum memiliki pembicara.</translation>
+    </message>
+    <message>
+        <source>Rename a speaker</source>
+        <translation>Ganti nama pembicara</translation>
+    </message>
+    <message>
+        <source>Speaker:</source>
+        <translation>Pembicara:</translation>
+    </message>
+    <message>
+        <source>New name for {label} in the whole recording:</source>
+        <translation>Nama baru untuk {label} di seluruh rekaman:</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeActions</name>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="40"/>
+        <source>New theme…</source>
+        <translation>Tema baru…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="40"/>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="122"/>
+        <source>New theme</source>
+        <translation>Tema baru</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="41"/>
+        <source>New sub-theme…</source>
+        <translation>Subtema baru…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="41"/>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="124"/>
+        <source>New sub-theme</source>
+        <translation>Subtema baru</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="42"/>
+        <source>Rename</source>
+        <translation>Ganti nama</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="43"/>
+        <source>Colour…</source>
+        <translation>Warna…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="44"/>
+        <source>Definition…</source>
+        <translation>Definisi…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="45"/>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="89"/>
+        <source>Pin to a number shortcut</source>
+        <translation>Sematkan ke pintasan angka</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="46"/>
+        <source>Show passages</source>
+        <translation>Tampilkan kutipan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="47"/>
+        <source>Merge into…</source>
+        <translation>Gabungkan ke…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="48"/>
+        <source>Delete…</source>
+        <translation>Hapus…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="48"/>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="50"/>
+        <source>A new theme at the top level of the codebook</source>
+        <translation>Tema baru di tingkat teratas buku kode</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="51"/>
+        <source>A new theme below the selected one</source>
+        <translation>Tema baru di bawah tema yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="52"/>
+        <source>Delete the selected theme with its sub-themes and passages</source>
+        <translation>Hapus tema yang dipilih beserta subtema dan kutipannya</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="87"/>
+        <source>Unpin from number {number}</source>
+        <translation>Lepas sematan dari angka {number}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="107"/>
+        <source>Themes</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="113"/>
+        <source>one passage</source>
+        <translation>satu kutipan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="113"/>
+        <source>{count} passages</source>
+        <translation>{count} kutipan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="116"/>
+        <source>one sub-theme</source>
+        <translation>satu subtema</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="116"/>
+        <source>{count} sub-themes</source>
+        <translation>{count} subtema</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="122"/>
+        <source>Name of the new theme:</source>
+        <translation>Nama tema baru:</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="125"/>
+        <source>Name of the new theme below “{parent}”:</source>
+        <translation>Nama tema baru di bawah “{parent}”:</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="130"/>
+        <source>New theme “{name}”</source>
+        <translation>Tema baru “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="171"/>
+        <source>Colour of “{name}”</source>
+        <translation>Warna “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="183"/>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="191"/>
+        <source>Definition of “{name}”</source>
+        <translation>Definisi “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="184"/>
+        <source>When is a passage coded “{name}”? (shown when the pointer rests on the theme)</source>
+        <translation>Kapan sebuah kutipan dikodekan “{name}”? (ditampilkan saat penunjuk berhenti di atas tema)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="226"/>
+        <source>Merge into</source>
+        <translation>Gabungkan ke</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="227"/>
+        <source>Merge “{name}” into which theme?</source>
+        <translation>Gabungkan “{name}” ke tema mana?</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="237"/>
+        <source>Merge “{source}” into “{target}”?</source>
+        <translation>Gabungkan “{source}” ke “{target}”?</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="240"/>
+        <source>{passages} of “{source}” will be coded “{target}”.</source>
+        <translation>{passages} dari “{source}” akan dikodekan “{target}”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="246"/>
+        <source>{subthemes} will move under “{target}”.</source>
+        <translation>{subthemes} akan dipindahkan ke bawah “{target}”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="251"/>
+        <source>“{source}” has no passages to move.</source>
+        <translation>“{source}” tidak memiliki kutipan untuk dipindahkan.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="253"/>
+        <source>“{source}” is then removed; Undo ({key}) brings it back.</source>
+        <translation>Setelah itu “{source}” dihapus; Urungkan ({key}) akan mengembalikannya.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="257"/>
+        <source>Merge themes</source>
+        <translation>Gabungkan tema</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="259"/>
+        <source>Merge “{source}” into “{target}”</source>
+        <translation>Gabungkan “{source}” ke “{target}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="268"/>
+        <source>Delete the theme “{name}”, its {subthemes} and the {passages} coded with them?</source>
+        <translation>Hapus tema “{name}” beserta {subthemes} di bawahnya dan {passages} yang dikodekan dengan tema-tema itu?</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="270"/>
+        <source>Delete the theme “{name}” and its {subthemes}? No passages are coded with them.</source>
+        <translation>Hapus tema “{name}” beserta {subthemes} di bawahnya? Tidak ada kutipan yang dikodekan dengan tema-tema itu.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="272"/>
+        <source>Delete the theme “{name}” and its {passages}?</source>
+        <translation>Hapus tema “{name}” beserta {passages} yang dikodekan dengannya?</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="274"/>
+        <source>Delete the theme “{name}”? It has no sub-themes and no passages.</source>
+        <translation>Hapus tema “{name}”? Tema ini tidak memiliki subtema maupun kutipan.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="279"/>
+        <source>Undo ({key}) brings them all back.</source>
+        <translation>Urungkan ({key}) akan mengembalikan semuanya.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="281"/>
+        <source>Undo ({key}) brings it back.</source>
+        <translation>Urungkan ({key}) akan mengembalikannya.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="290"/>
+        <source>Delete theme</source>
+        <translation>Hapus tema</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/editing.py" line="296"/>
+        <source>Delete “{name}”</source>
+        <translation>Hapus “{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeChooser</name>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="162"/>
+        <source>Any theme (clear the choice)</source>
+        <translation>Tema apa saja (hapus pilihan)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="193"/>
+        <source>All themes</source>
+        <translation>Semua tema</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="195"/>
+        <source>Choose the themes whose passages to gather</source>
+        <translation>Pilih tema yang kutipannya ingin dikumpulkan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/passages/filters.py" line="200"/>
+        <source>{first} + {more}</source>
+        <translation>{first} + {more}</translation>
+    </message>
+</context>
+<context>
     <name>ThemesModel</name>
     <message>
-        <location filename="../../src/annotator/ui/themes/model.py" line="76" />
+        <location filename="../../src/annotator/ui/themes/model.py" line="149"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/themes/model.py" line="76" />
+        <location filename="../../src/annotator/ui/themes/model.py" line="149"/>
         <source>Passages</source>
         <translation>Kutipan</translation>
     </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/model.py" line="149"/>
+        <source>Key</source>
+        <translation>Tombol</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/model.py" line="151"/>
+        <source>Pinned themes: each number&apos;s shortcut codes the selected text with its theme</source>
+        <translation>Tema tersemat: pintasan tiap angka mengodekan teks terpilih dengan temanya</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/themes/model.py" line="106" />
+        <location filename="../../src/annotator/ui/themes/model.py" line="199"/>
         <source>%n passage(s) here, %1 with the themes below</source>
         <translation>
-            <numerusform>%n kutipan di sini, %1 bersama tema di bawahnya</numerusform></translation>
+            <numerusform>%n kutipan di sini, %1 bersama tema di bawahnya</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/model.py" line="206"/>
+        <source>Pinned theme {number}: its number shortcut codes the selected text</source>
+        <translation>Tema tersemat {number}: pintasan angkanya mengodekan teks terpilih</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/model.py" line="219"/>
+        <source>Rename “{old}” to “{new}”</source>
+        <translation>Ganti nama “{old}” menjadi “{new}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/model.py" line="282"/>
+        <source>Move “{name}”</source>
+        <translation>Pindahkan “{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>ThemesPanel</name>
+    <message>
+        <location filename="../../src/annotator/ui/themes/panel.py" line="143"/>
+        <source>This project has no themes yet. Start from the template codebook, or make your own themes.</source>
+        <translation>Proyek ini belum memiliki tema. Mulai dari templat buku kode, atau buat tema Anda sendiri.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/panel.py" line="150"/>
+        <source>Start from the template codebook</source>
+        <translation>Mulai dari templat buku kode</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/panel.py" line="151"/>
+        <source>{name}, {count} themes with their definitions</source>
+        <translation>{name}, {count} tema beserta definisinya</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/panel.py" line="152"/>
+        <source>Relationships</source>
+        <translation>Hubungan sosial</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/panel.py" line="158"/>
+        <source>New theme…</source>
+        <translation>Tema baru…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/themes/panel.py" line="158"/>
+        <source>Make your own codebook, one theme at a time</source>
+        <translation>Susun buku kode sendiri, satu per satu tema</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>Tema</translation>
     </message>
 </context>
 <context>
     <name>TranscriptEditor</name>
     <message>
-        <location filename="../../src/annotator/ui/transcript/editor.py" line="250" />
-        <location filename="../../src/annotator/ui/transcript/editor.py" line="267" />
+        <location filename="../../src/annotator/ui/transcript/editor.py" line="307"/>
+        <location filename="../../src/annotator/ui/transcript/editor.py" line="324"/>
         <source>Edit one segment at a time; to join segments, use Merge.</source>
         <translation>Sunting satu segmen sekaligus; untuk menggabungkan segmen, gunakan Gabung.</translation>
     </message>
@@ -583,81 +1877,81 @@
 <context>
     <name>TranscriptPanel</name>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="60" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="77"/>
         <source>Edit text</source>
         <translation>Sunting teks</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="63" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="80"/>
         <source>Split segment</source>
         <translation>Pisah segmen</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="65" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="82"/>
         <source>Merge segments</source>
         <translation>Gabung segmen</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="69" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="100"/>
         <source>Choose a recording on the left to see its transcript.</source>
         <translation>Pilih rekaman di sebelah kiri untuk melihat transkripnya.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="98" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="131"/>
         <source>&lt;b&gt;{title}&lt;/b&gt; — no transcript yet: Transcribe (Ctrl+T) makes one.</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt; — belum ada transkrip: Transkripsi (Ctrl+T) akan membuatnya.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="105" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="138"/>
         <source>&lt;b&gt;{title}&lt;/b&gt; — %n segment(s), {share:.0f}% verified</source>
         <translation>
             <numerusform>&lt;b&gt;{title}&lt;/b&gt; — %n segmen, {share:.0f}% terverifikasi</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="150" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="235"/>
         <source>Mark verified</source>
         <translation>Tandai terverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="150" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="235"/>
         <source>Mark not verified</source>
         <translation>Tandai belum terverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="166" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="251"/>
         <source>“{text}” is not in this transcript.</source>
         <translation>“{text}” tidak ada dalam transkrip ini.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="177" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="262"/>
         <source>Replace all</source>
         <translation>Ganti semua</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="186" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="271"/>
         <source>Replaced %n time(s).</source>
         <translation>
             <numerusform>Diganti %n kali.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="196" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="281"/>
         <source>Rename speaker</source>
         <translation>Ganti nama pembicara</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="209" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="294"/>
         <source>Change speaker</source>
         <translation>Ganti pembicara</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="219" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="304"/>
         <source>Move segment boundary</source>
         <translation>Geser batas segmen</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="262" />
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="347"/>
         <source>Nothing left to check here.</source>
         <translation>Tidak ada lagi yang perlu diperiksa di sini.</translation>
     </message>
@@ -665,7 +1959,7 @@
 <context>
     <name>WaveformView</name>
     <message>
-        <location filename="../../src/annotator/ui/player/waveform.py" line="36" />
+        <location filename="../../src/annotator/ui/player/waveform.py" line="36"/>
         <source>Click or drag to move the play position</source>
         <translation>Klik atau seret untuk memindahkan posisi putar</translation>
     </message>
