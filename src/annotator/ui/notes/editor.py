@@ -17,13 +17,12 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFocusEvent,
     QFont,
-    QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
@@ -34,63 +33,17 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextLine,
 )
-from PySide6.QtWidgets import QMenu, QPlainTextDocumentLayout, QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from annotator.core.services.coding import PassageView
+from annotator.ui.coding.spaced_layout import SpacedLayout, character_at
 from annotator.ui.coding.span import Span
 from annotator.ui.transcript.codings import LANES, TINT, from_utf16, line_colour, mix, utf16
 
 COMMIT_AFTER_MS = 700  # a pause in typing stores the text
 HINT = QColor("#555555")
 Runs = list[tuple[int, int, QColor]]  # (start, end, tint) in Qt positions of the document, not overlapping
-
-
-class Band:
-    """The room under each line for the underlines, for a font: line thickness, distance between lanes, room."""
-
-    def __init__(self, font: QFont) -> None:
-        height = QFontMetricsF(font).height()
-        self.thickness = max(2.0, round(height / 8))
-        self.pitch = self.thickness + 1.0
-        self.gap = max(1.0, round(height / 12))  # between the text's descent and the first underline
-        self.room = self.gap + LANES * self.pitch + 1.0
-
-
-class SpacedLayout(QPlainTextDocumentLayout):
-    """The plain-text layout with room below every line for the underlines (as the transcript's): QPlainTextEdit
-    ignores line heights, so the lines of a block are moved apart right after Qt lays it out, and the block's
-    bounding rect takes in the room under each line."""
-
-    def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
-        self.band = Band(document.defaultFont())
-
-    def set_font(self, font: QFont) -> None:
-        self.band = Band(font)
-        self.requestUpdate()
-
-    def blockBoundingRect(self, block: QTextBlock) -> QRectF:  # noqa: N802 - Qt's name
-        rect = super().blockBoundingRect(block)
-        layout = block.layout()
-        count = layout.lineCount()
-        if not count or not block.isVisible():
-            return rect
-        room = self.band.room
-        first = layout.lineAt(0)
-        if count > 1 and layout.lineAt(1).y() - first.y() - first.height() != room:  # laid out anew by Qt
-            y = first.y()
-            for number in range(count):
-                line = layout.lineAt(number)
-                line.setPosition(QPointF(line.x(), y))
-                y += line.height() + room
-        last = layout.lineAt(count - 1)
-        height = last.y() + last.height() + room
-        if not block.next().isValid():
-            height += self.document().documentMargin()
-        rect.setHeight(height)
-        return rect
 
 
 def describe(views: list[PassageView]) -> str:
@@ -244,22 +197,8 @@ class NotesEditor(QPlainTextEdit):
         return [self.views[cid] for start, end, cid in self._marks if start <= position < end and cid in self.views]
 
     def _char_at(self, point: QPoint) -> int | None:
-        block = self.cursorForPosition(point).block()
-        geometry = self.blockBoundingGeometry(block).translated(self.contentOffset())
-        if not block.isValid() or not geometry.contains(point.toPointF()):
-            return None
-        layout = block.layout()
-        x, y = point.x() - geometry.left(), point.y() - geometry.top()
-        room = self.document_layout.band.room
-        for number in range(layout.lineCount()):
-            line = layout.lineAt(number)
-            if line.y() <= y < line.y() + line.height() + room:
-                first, last = line.textStart(), line.textStart() + line.textLength()
-                if first == last or not line.cursorToX(first)[0] - 1 <= x <= line.cursorToX(last)[0] + 1:
-                    return None
-                where = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
-                return block.position() + min(max(where, first), last - 1)
-        return None
+        found = character_at(self, self.document_layout.band.room, point)
+        return found[0].position() + found[1] if found is not None else None
 
     # -- selection --------------------------------------------------------------------------------------------
     def selected_range(self) -> tuple[int, int] | None:

@@ -15,10 +15,11 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint
-from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QPainter, QPaintEvent, QTextCursor, QTextLine
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QPainter, QPaintEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip
 
 from annotator.core.services.coding import PassageView
+from annotator.ui.coding.spaced_layout import character_at
 from annotator.ui.coding.span import Span
 from annotator.ui.transcript.coding_paint import describe
 from annotator.ui.transcript.codings import from_utf16, utf16
@@ -112,23 +113,10 @@ class CodedText(Base):
     def char_at(self, point: QPoint) -> tuple[int, int] | None:
         """(block, offset) of the character under a point of the viewport, also in the band under its line; None
         beside the text."""
-        block = self.cursorForPosition(point).block()
-        geometry = self.blockBoundingGeometry(block).translated(self.contentOffset())
-        if not block.isValid() or not geometry.contains(point.toPointF()):
+        found = character_at(self, self.document_layout.band.room, point)
+        if found is None:
             return None
-        layout = block.layout()
-        x, y = point.x() - geometry.left(), point.y() - geometry.top()
-        room = self.document_layout.band.room
-        for number in range(layout.lineCount()):
-            line = layout.lineAt(number)
-            if line.y() <= y < line.y() + line.height() + room:
-                break
-        else:
-            return None
-        first, last = line.textStart(), line.textStart() + line.textLength()
-        if not line.cursorToX(first)[0] - 1 <= x <= line.cursorToX(last)[0] + 1 or first == last:
-            return None
-        position = min(max(line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter), first), last - 1)
+        block, position = found
         return block.blockNumber(), from_utf16(block.text(), position)
 
     def codings_at(self, point: QPoint) -> list[PassageView]:

@@ -12,69 +12,19 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextBlock, QTextDocument
-from PySide6.QtWidgets import QPlainTextDocumentLayout
+from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QTextBlock
 
 from annotator.core.services.coding import PassageView
 from annotator.timefmt import clock
+from annotator.ui.coding.spaced_layout import Band, SpacedLayout
 from annotator.ui.transcript.codings import LANES, Coded, utf16
 
 if TYPE_CHECKING:
     from annotator.ui.transcript.editor import TranscriptEditor
 
 HINT = QColor("#555555")
-
-
-class Band:
-    """The geometry of the underline band for a font: line thickness, distance between lanes, room taken."""
-
-    def __init__(self, font: QFont) -> None:
-        height = QFontMetricsF(font).height()
-        self.thickness = max(2.0, round(height / 8))
-        self.pitch = self.thickness + 1.0
-        self.gap = max(1.0, round(height / 12))  # between the text's descent and the first underline
-        self.room = self.gap + LANES * self.pitch + 1.0
-
-
-class SpacedLayout(QPlainTextDocumentLayout):
-    """The plain-text layout, with room below every line for the underline band.
-
-    QPlainTextEdit ignores a block's line height and margins, so the lines are moved apart here, right after Qt
-    lays a block out: each block's bounding rect (which the editor asks for before it paints, scrolls or
-    hit-tests a block) is the lines' own extent plus the band under each. Qt asks for it often, so it is kept
-    cheap: the band is set when the font changes (:meth:`set_font`), not looked up per call.
-    """
-
-    def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
-        self.band = Band(document.defaultFont())
-
-    def set_font(self, font: QFont) -> None:
-        self.band = Band(font)
-        self.requestUpdate()
-
-    def blockBoundingRect(self, block: QTextBlock) -> QRectF:  # noqa: N802 - Qt's name
-        rect = super().blockBoundingRect(block)
-        layout = block.layout()
-        count = layout.lineCount()
-        if not count or not block.isVisible():
-            return rect
-        room = self.band.room
-        last = layout.lineAt(count - 1)
-        if count > 1:
-            first, second = layout.lineAt(0), layout.lineAt(1)
-            if second.y() - first.y() - first.height() != room:  # laid out anew by Qt: move the lines apart
-                y = first.y()
-                for number in range(count):
-                    line = layout.lineAt(number)
-                    line.setPosition(QPointF(line.x(), y))
-                    y += line.height() + room
-        height = last.y() + last.height() + room
-        if not block.next().isValid():
-            height += self.document().documentMargin()
-        rect.setHeight(height)
-        return rect
+__all__ = ["HINT", "Band", "SpacedLayout", "Underlines", "describe"]
 
 
 Marks = tuple[list[tuple[QRectF, QColor]], list[tuple[float, float, int]]]  # underlines; "+n" hints (x, y, n)
