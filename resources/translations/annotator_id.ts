@@ -387,24 +387,19 @@
         <translation>&amp;{n} {theme}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/routes.py" line="105"/>
-        <source>{n} (no theme pinned: pin one in the themes panel)</source>
-        <translation>{n} (belum ada tema tersemat: sematkan di panel tema)</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/ui/coding/routes.py" line="154"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="152"/>
         <source>These passages have no audio (they are in field notes).</source>
         <translation>Kutipan ini tidak memiliki audio (berada di catatan lapangan).</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/routes.py" line="159"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="157"/>
         <source>Playing: “{quote}” {where}</source>
         <translation>Memutar: “{quote}” {where}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/routes.py" line="165"/>
-        <location filename="../../src/annotator/ui/coding/routes.py" line="201"/>
-        <location filename="../../src/annotator/ui/coding/routes.py" line="209"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="163"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="199"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="207"/>
         <source>Open or create a project first.</source>
         <translation>Buka atau buat proyek terlebih dahulu.</translation>
     </message>
@@ -422,48 +417,48 @@
         <translation>Diucapkan oleh pembicara yang belum dikaitkan dengan partisipan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/passages/counts.py" line="104"/>
+        <location filename="../../src/annotator/ui/passages/counts.py" line="105"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/passages/counts.py" line="124"/>
+        <location filename="../../src/annotator/ui/passages/counts.py" line="127"/>
         <source>All themes</source>
         <translation>Semua tema</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/passages/counts.py" line="141"/>
+        <location filename="../../src/annotator/ui/passages/counts.py" line="144"/>
         <source>all themes</source>
         <translation>semua tema</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/passages/counts.py" line="143"/>
+        <location filename="../../src/annotator/ui/passages/counts.py" line="146"/>
         <source>Show every passage of {theme}</source>
         <translation>Tampilkan semua kutipan untuk {theme}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/passages/counts.py" line="146"/>
+        <location filename="../../src/annotator/ui/passages/counts.py" line="149"/>
         <source>%n passage(s) of {theme}</source>
         <translation>
             <numerusform>%n kutipan untuk {theme}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/passages/counts.py" line="149"/>
+        <location filename="../../src/annotator/ui/passages/counts.py" line="152"/>
         <source>%n passage(s) of {theme} said by: {role}</source>
         <translation>
             <numerusform>%n kutipan untuk {theme} yang diucapkan oleh: {role}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/passages/counts.py" line="151"/>
+        <location filename="../../src/annotator/ui/passages/counts.py" line="154"/>
         <source>%n coded with the theme itself, the rest with themes below it</source>
         <translation>
             <numerusform>%n dikodekan dengan tema ini sendiri, sisanya dengan tema di bawahnya</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/passages/counts.py" line="152"/>
+        <location filename="../../src/annotator/ui/passages/counts.py" line="155"/>
         <source>Click to show them</source>
         <translation>Klik untuk menampilkannya</translation>
     </message>
@@ -832,6 +827,7 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
         <translation>Semua rekaman sudah ditranskripsi.</translation>
     </message>
     <message>
+        <location filename="../../src/annotator/ui/main_window.py" line="93"/>
         <source>Field notes</source>
         <translation>Catatan lapangan</translation>
     </message>
@@ -1418,88 +1414,93 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
         <translation>Tidak ada hasil.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/search/dialog.py" line="187"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="191"/>
         <source>{hits} in {recordings} and {documents}</source>
         <translation>{hits} di {recordings} dan {documents}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/search/dialog.py" line="188"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="187"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hasil</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/search/dialog.py" line="189"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="188"/>
         <source>%n recording(s)</source>
         <translation>
             <numerusform>%n rekaman</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/search/dialog.py" line="190"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="189"/>
         <source>%n document(s) of field notes</source>
         <translation>
             <numerusform>%n dokumen catatan lapangan</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/search/dialog.py" line="193"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="195"/>
+        <source>{hits} in {where}</source>
+        <translation>{hits} di {where}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="197"/>
         <source>(there are more: showing the first {limit})</source>
         <translation>(masih ada lagi: yang ditampilkan hanya {limit} pertama)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/search/dialog.py" line="219"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="223"/>
         <source>Code %n checked hit(s) with…</source>
         <translation>
             <numerusform>Kodekan %n hasil yang dicentang dengan…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/search/dialog.py" line="254"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="258"/>
         <source>Check the hits to code first.</source>
         <translation>Centang terlebih dahulu hasil yang akan dikodekan.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/search/dialog.py" line="258"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="262"/>
         <source>Code %n checked hit(s) with</source>
         <translation>
             <numerusform>Kodekan %n hasil yang dicentang dengan</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/search/dialog.py" line="277"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="281"/>
         <source>Code search hits</source>
         <translation>Kodekan hasil pencarian</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/search/dialog.py" line="278"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="282"/>
         <source>Code %n hit(s) with “{theme}”?</source>
         <translation>
             <numerusform>Kodekan %n hasil dengan “{theme}”?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/search/dialog.py" line="294"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="298"/>
         <source>Code %n search hit(s)</source>
         <translation>
             <numerusform>Kodekan %n hasil pencarian</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/search/dialog.py" line="298"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="302"/>
         <source>Nothing was coded.</source>
         <translation>Tidak ada yang dikodekan.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/search/dialog.py" line="301"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="305"/>
         <source>Coded %n hit(s) with “{theme}”.</source>
         <translation>
             <numerusform>%n hasil dikodekan dengan “{theme}”.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/search/dialog.py" line="303"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="307"/>
         <source>%n hit(s) were coded with it already.</source>
         <translation>
             <numerusform>%n hasil sudah dikodekan dengan tema itu sebelumnya.</numerusform>
@@ -1509,26 +1510,32 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
 <context>
     <name>Speakers</name>
     <message>
+        <location filename="../../src/annotator/ui/dialogs/speakers.py" line="17"/>
         <source>Speaker</source>
         <translation>Pembicara</translation>
     </message>
     <message>
+        <location filename="../../src/annotator/ui/dialogs/speakers.py" line="18"/>
         <source>Speaker of this segment:</source>
         <translation>Pembicara segmen ini:</translation>
     </message>
     <message>
+        <location filename="../../src/annotator/ui/dialogs/speakers.py" line="28"/>
         <source>This transcript has no speakers yet.</source>
         <translation>Transkrip ini belum memiliki pembicara.</translation>
     </message>
     <message>
+        <location filename="../../src/annotator/ui/dialogs/speakers.py" line="29"/>
         <source>Rename a speaker</source>
         <translation>Ganti nama pembicara</translation>
     </message>
     <message>
+        <location filename="../../src/annotator/ui/dialogs/speakers.py" line="30"/>
         <source>Speaker:</source>
         <translation>Pembicara:</translation>
     </message>
     <message>
+        <location filename="../../src/annotator/ui/dialogs/speakers.py" line="33"/>
         <source>New name for {label} in the whole recording:</source>
         <translation>Nama baru untuk {label} di seluruh rekaman:</translation>
     </message>
@@ -1861,6 +1868,7 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
         <translation>Susun buku kode sendiri, satu per satu tema</translation>
     </message>
     <message>
+        <location filename="../../src/annotator/ui/themes/panel.py" line="125"/>
         <source>Themes</source>
         <translation>Tema</translation>
     </message>

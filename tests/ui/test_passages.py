@@ -384,7 +384,7 @@ def test_counts_are_the_cores_and_a_click_filters(qtbot, panel: PassagesPanel, s
     core = project.coding.counts_by_theme_and_role()
     counts = panel.counts.counts
     headers = [counts.headerData(c, Qt.Orientation.Horizontal) for c in range(counts.columnCount())]
-    assert headers == ["Theme", "resident", "staff", "interviewer", "unknown", "Total"]
+    assert headers == ["Theme", "Resident", "Staff", "Interviewer", "Unknown", "Total"]
     for depth_node in (node for root in project.themes.tree() for node in root.walk()):
         node = depth_node[1]
         subtree = [n.id for _d, n in node.walk()]

@@ -90,10 +90,11 @@ def test_hits_in_transcripts_and_field_notes_are_shown_in_context(dialog: Search
         notes.document_id == study.doc and notes.before.endswith("bermain bola ") and notes.after.startswith(" staf.")
     )
     assert "Kami bermain bola bersama setiap minggu" in cells(dialog, CONTEXT)[0]
-    assert dialog.status.text().startswith("2 hit") and "1 recording" in dialog.status.text()
+    assert dialog.status.text() == "2 hit(s) in 1 recording(s) and 1 document(s) of field notes"
     assert dialog.code_button.isEnabled() and "2 checked" in dialog.code_button.text()
     search(dialog, "nyaman")
     assert cells(dialog, SPEAKER) == ["Pewawancara", "Anak"]
+    assert dialog.status.text() == "2 hit(s) in 1 recording(s)"  # no "0 documents"
     search(dialog, "bersama")
     dialog.include_notes.setChecked(False)  # searches again
     assert cells(dialog, SOURCE) == [title]

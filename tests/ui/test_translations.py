@@ -65,7 +65,7 @@ def test_the_window_speaks_indonesian(qtbot, tmp_path: Path) -> None:
         window = MainWindow(Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
         qtbot.addWidget(window)
         menus = [action.text() for action in window.menuBar().actions()]
-        assert menus == ["&Berkas", "&Sunting", "&Putar", "&Transkripsi"]
+        assert menus == ["&Berkas", "&Sunting", "&Putar", "&Kode", "&Transkripsi"]
         assert window.actions["play.toggle"].text() == "&Putar / jeda"
         assert QCoreApplication.translate("RecordingsModel", "Residents") == "WBS"
         window.close()

@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         notes_box = QWidget(left)
         notes_layout = QVBoxLayout(notes_box)
         notes_layout.setContentsMargins(0, 4, 0, 0)
-        notes_layout.addWidget(QLabel(f"<b>{self.tr('Field notes')}</b>", notes_box))
+        notes_layout.addWidget(QLabel("<b>" + self.tr("Field notes") + "</b>", notes_box))
         notes_layout.addWidget(self.notes_list)
         left.addWidget(notes_box)
         left.setStretchFactor(0, 3)

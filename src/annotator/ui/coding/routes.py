@@ -100,10 +100,8 @@ class CodingRoutes(QObject):
             action = self.window.actions[f"code.pinned{number}"]
             if number in names:
                 action.setText(self.tr("&{n} {theme}").format(n=number, theme=names[number]))
-                action.setEnabled(True)
-            else:
-                action.setText(self.tr("{n} (no theme pinned: pin one in the themes panel)").format(n=number))
-                action.setEnabled(False)
+            action.setEnabled(number in names)
+            action.setVisible(number in names)  # the menu lists the pinned themes only
         self.window.pinned_menu.setEnabled(bool(names))
 
     # -- themes -------------------------------------------------------------------------------------------------

@@ -101,7 +101,10 @@ class CountsModel(QAbstractTableModel):
         return None
 
     def _column_label(self, column: str) -> str:
-        return self.tr("Total") if column == _TOTAL else role_label(None if column == UNKNOWN else column)
+        if column == _TOTAL:
+            return self.tr("Total")
+        label = role_label(None if column == UNKNOWN else column)
+        return label[:1].upper() + label[1:]  # a heading, where the role is written small inside a sentence
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -184,11 +184,15 @@ class SearchDialog(QDialog):
             return self.tr("Nothing found.")
         recordings = len({h.recording_id for h in hits if h.recording_id is not None})
         documents = len({h.document_id for h in hits if h.document_id is not None})
-        text = self.tr("{hits} in {recordings} and {documents}").format(
-            hits=self.tr("%n hit(s)", "", len(hits)),
-            recordings=self.tr("%n recording(s)", "", recordings),
-            documents=self.tr("%n document(s) of field notes", "", documents),
-        )
+        found = self.tr("%n hit(s)", "", len(hits))
+        in_recordings = self.tr("%n recording(s)", "", recordings)
+        in_documents = self.tr("%n document(s) of field notes", "", documents)
+        if recordings and documents:
+            text = self.tr("{hits} in {recordings} and {documents}").format(
+                hits=found, recordings=in_recordings, documents=in_documents
+            )
+        else:
+            text = self.tr("{hits} in {where}").format(hits=found, where=in_recordings if recordings else in_documents)
         if more:
             text += " " + self.tr("(there are more: showing the first {limit})").format(limit=LIMIT)
         return text

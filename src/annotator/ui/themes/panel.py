@@ -122,7 +122,7 @@ class ThemesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
-        self.title = QLabel(f"<b>{self.tr('Themes')}</b>", self)
+        self.title = QLabel("<b>" + self.tr("Themes") + "</b>", self)
         layout.addWidget(self.title)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.stack, 1)
