@@ -348,3 +348,33 @@ def test_a_project_without_themes_has_no_codebook_to_write(tmp_path: Path) -> No
         assert [child.tag.split("}")[1] for child in root] == ["Users"]
         assert root.get("creatingUserGUID") == coder.guid
     assert not (tmp_path / "kosong.qdc").exists()
+
+
+def test_odd_values_still_validate(tmp_path: Path, media: dict[str, Path]) -> None:
+    """Attributes of every kind, a title with a control character, a segment with a line break in its text, a
+    recording without a transcript, a theme without a definition or a valid colour."""
+    with Project.create(tmp_path / "aneh.annotator", coder="Peneliti") as odd:
+        odd.participants.add("A", "resident", {"score": 1.5, "tiny": 1e-7, "consent": True, "tags": ["x"], "born": "x"})
+        odd.participants.add("B", "staff", {"score": 2, "consent": False, "born": "2010-02-03", "none": None})
+        with_text = odd.recordings.add(media["wav"], title="rekaman\x0cA", participant="A").id
+        odd.recordings.add(media["mp3"], title="belum ditranskripsi")
+        segment = add_segment(odd, with_text, 0, 2000, "baris satu\nbaris dua", "Anak")
+        odd.themes.create("Tema")
+        with odd.transaction() as session:
+            session.scalars(select(Theme)).one().color = "not a colour"
+        odd.coding.code_span(with_text, segment, 0, segment, len("baris satu\nbaris"), ["Tema"])
+        root, files = export(odd, tmp_path / "aneh.qdpx")
+    schema("Project.xsd").validate(files["project.qde"].decode("utf-8"))
+    variables = {v.get("name"): v.get("typeOfVariable") for v in root.iterfind("q:Variables/q:Variable", NS)}
+    assert variables == {"score": "Float", "tiny": "Float", "consent": "Boolean", "tags": "Text", "born": "Text"}
+    values = [v.text for v in root.iterfind("q:Cases/q:Case/q:VariableValue/*", NS) if v.text]
+    assert {"1.5", "0.0000001", "true", "false", '["x"]', "2010-02-03", "2.0"} <= set(values)
+    sources = list(root.find("q:Sources", NS))
+    assert [s.get("name") for s in sources] == ["rekaman\ufffdA", "belum ditranskripsi"]
+    assert sources[1].find("q:Transcript", NS) is None
+    [code] = root.iterfind(".//q:Code", NS)
+    assert code.get("color") is None and code.find("q:Description", NS) is None
+    [transcript] = sources[0].iterfind("q:Transcript", NS)
+    assert internal(files, transcript.get("plainTextPath")) == "Anak: baris satu baris dua\n"
+    assert passage_slices(root, files)  # the passage across the line break inside the segment
+    assert list(passage_slices(root, files).values())[0][0] == "baris satu baris"
