@@ -561,6 +561,9 @@ def build_parser() -> ArgumentParser:
     from annotator.cli_notes import add_commands  # it imports this module: so, here
 
     add_commands(command, project_arg)
+    from annotator.cli_exchange import add_commands as add_exchange_commands
+
+    add_exchange_commands(command, project_arg)
 
     sub = command("models", cmd_models, "list the speech recognition models on this computer")
     sub.add_argument("--download", metavar="NAME", help="download a standard model (tiny ... large-v3, turbo)")

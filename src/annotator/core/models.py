@@ -317,3 +317,15 @@ class Note(GuidMixin, TimestampMixin, Base):
     recording_id: Mapped[int | None] = mapped_column(ForeignKey("recordings.id", ondelete="CASCADE"), index=True)
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="CASCADE"), index=True)
+
+
+class Pseudonym(GuidMixin, TimestampMixin, Base):
+    """A real name (of a participant, a place, a member of staff) and the code that replaces it in exports."""
+
+    __tablename__ = "pseudonyms"
+    __table_args__ = (CheckConstraint("kind IN ('person', 'place', 'other')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    real: Mapped[str] = mapped_column(String(200), unique=True)  # as written, its spaces made single
+    replacement: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(10), default="person")

@@ -21,6 +21,7 @@ from annotator.core.services.coding import CodingService
 from annotator.core.services.documents import DocumentService
 from annotator.core.services.editing import EditingService
 from annotator.core.services.participants import ParticipantService
+from annotator.core.services.pseudonyms import PseudonymService
 from annotator.core.services.recordings import RecordingService
 from annotator.core.services.search import SearchService
 from annotator.core.services.settings import SettingsService
@@ -218,6 +219,10 @@ class Project:
     @cached_property
     def search(self) -> SearchService:
         return SearchService(self)
+
+    @cached_property
+    def pseudonyms(self) -> PseudonymService:
+        return PseudonymService(self)
 
 
 def default_coder_name() -> str:
