@@ -22,7 +22,7 @@ from annotator.core.codebook import load_codebook
 from annotator.core.project import Project
 from annotator.ui.coding.assign_popup import Choice, matching
 from annotator.ui.coding.controller import CodingController, Touched
-from annotator.ui.coding.span import Span
+from annotator.ui.coding.span import SPAN_MIME, Span
 from annotator.ui.transcript.codings import line_colour
 from annotator.ui.transcript.panel import TranscriptPanel
 from tests.ui.test_transcript import TEXTS, make_project
@@ -247,6 +247,7 @@ def test_a_pinned_theme_codes_the_selection(qtbot: QtBot, panel: TranscriptPanel
 def test_a_dragged_selection_carries_its_span(panel: TranscriptPanel) -> None:
     select(panel, (1, len("di ")), (2, len("mau")))
     mime = panel.editor.createMimeDataFromSelection()
+    assert SPAN_MIME in mime.formats()  # what a drop target asks first, before anything reads the text
     assert mime.text() == "panti, karena pegawai\nmau"
     span = Span.from_mime(mime)
     assert span == Span(1, None, 2, 3, 3, 3, "panti, karena pegawai\nmau")
@@ -450,3 +451,51 @@ def test_typing_inside_a_passage_keeps_it_on_its_words(qtbot: QtBot, panel: Tran
     assert stored(project) == [(KOMUNIKASI, 1, start + 4, 1, end + 11, "merasa sangat nyaman tinggal", "")]
     (mark,) = panel.editor.codings.coded(1)
     assert (mark.start, mark.end) == (start + 4, end + 11)
+
+
+# -- changes across segments that go round the keys -----------------------------------------------------------
+def test_the_menu_offers_no_cut_or_delete_across_segments_nor_qts_own_undo(panel: TranscriptPanel) -> None:
+    select(panel, (1, 3), (2, 3))
+    menu = panel.editor.context_menu(QPoint(5, 5))
+    names = {a.objectName(): a for a in menu.actions() if a.objectName()}
+    assert "edit-undo" not in names and "edit-redo" not in names
+    assert not names["edit-cut"].isEnabled() and not names["edit-delete"].isEnabled()
+    assert names["edit-copy"].isEnabled()
+    menu.deleteLater()
+    select(panel, (1, 3), (1, 8))  # within one segment, cutting is editing
+    menu = panel.editor.context_menu(QPoint(5, 5))
+    assert {a.objectName(): a for a in menu.actions()}["edit-cut"].isEnabled()
+    menu.deleteLater()
+
+
+def test_lines_joined_a_way_round_the_keys_bring_the_stored_transcript_back(
+    qtbot: QtBot, panel: TranscriptPanel, project: Project
+) -> None:
+    before = [(s.id, s.text) for s in project.editing.load(1).segments]
+    messages: list[str] = []
+    panel.message.connect(messages.append)
+    select(panel, (1, 3), (2, 3))
+    panel.editor.textCursor().removeSelectedText()  # as the standard Delete or Cut would, or a drop
+    qtbot.waitUntil(lambda: panel.editor.document().blockCount() == len(before), timeout=5_000)
+    assert [b for b in panel.editor.toPlainText().split("\n")] == [text for _id, text in before]
+    assert messages and "one segment at a time" in messages[0]
+    panel.editor.commit()
+    assert [(s.id, s.text) for s in project.editing.load(1).segments] == before  # nothing stored on the wrong segment
+
+
+def test_words_dragged_from_the_transcript_are_not_dropped_back_into_it(panel: TranscriptPanel) -> None:
+    from PySide6.QtCore import QMimeData, QPointF
+    from PySide6.QtGui import QDropEvent
+
+    class Dropped(QDropEvent):
+        def source(self):  # noqa: ANN202 - as if dragged out of this editor
+            return panel.editor
+
+    before = panel.editor.toPlainText()
+    mime = QMimeData()
+    mime.setText("pegawai")
+    event = Dropped(
+        QPointF(10, 10), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    panel.editor.dropEvent(event)
+    assert panel.editor.toPlainText() == before

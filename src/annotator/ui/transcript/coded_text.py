@@ -146,7 +146,10 @@ class CodedText(Base):
 
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802
         """The selected text, and where it is (a span), for dropping on a theme."""
-        mime = QPlainTextEdit.createMimeDataFromSelection(self)
+        selected = QPlainTextEdit.createMimeDataFromSelection(self)
+        mime = QMimeData()  # Qt's own lists its formats once made: the span would not be seen by a drop target
+        for fmt in selected.formats():
+            mime.setData(fmt, selected.data(fmt))
         span = self.selected_span()
         if span is not None:
             span.add_to(mime)
@@ -173,6 +176,13 @@ class CodedText(Base):
     def context_menu(self, point: QPoint) -> QMenu:
         """The editor's menu at a point of the viewport: the coding actions, then the standard edit actions."""
         menu = self.createStandardContextMenu(point)
+        across = self._spans_blocks(self.textCursor())
+        for action in menu.actions():
+            name = action.objectName()
+            if name in ("edit-undo", "edit-redo"):
+                menu.removeAction(action)  # the window's Undo and Redo (Edit menu) are the ones that count
+            elif across and name in ("edit-cut", "edit-paste", "edit-delete"):
+                action.setEnabled(False)  # a change across segments is a merge, not an edit
         if self.extend_menu is not None:
             self.extend_menu(menu, point)
         return menu

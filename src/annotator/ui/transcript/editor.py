@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QDragMoveEvent,
+    QDropEvent,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -64,6 +66,7 @@ class TranscriptEditor(CodedText, QPlainTextEdit):
     mergeRequested = Signal(int)  # segment id (merged with the next one)
     followChanged = Signal(bool)
     refused = Signal(str)  # a message for the status bar
+    reloadRequested = Signal()  # the text lost its one-block-per-segment shape: show the stored transcript again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -347,8 +350,28 @@ class TranscriptEditor(CodedText, QPlainTextEdit):
     def _changed(self, position: int, _removed: int, _added: int) -> None:
         if self._loading:
             return
+        if self.document().blockCount() != len(self.segments):
+            # Lines were joined or made by a way round the key checks (a menu's Cut or Delete, a drop): the
+            # blocks no longer stand for the segments, so nothing typed may be stored; the stored text comes back.
+            self._commit_timer.stop()
+            self._dirty.clear()
+            self.refused.emit(self.tr("Edit one segment at a time; to join segments, use Merge."))
+            QTimer.singleShot(0, self.reloadRequested.emit)
+            return
         self._dirty.add(self.document().findBlock(position).blockNumber())
         self._commit_timer.start()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        if event.source() is self:
+            event.ignore()  # words dragged from here go onto a theme; let go here, they stay where they were
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        if event.source() is self:
+            event.ignore()
+            return
+        super().dropEvent(event)
 
     def _cursor_moved(self) -> None:
         block = self.textCursor().blockNumber()

@@ -73,6 +73,7 @@ class TranscriptPanel(QWidget):
         layout.addWidget(self.editor, 1)
         self.editor.seekRequested.connect(self.seekRequested)
         self.editor.refused.connect(self.message)
+        self.editor.reloadRequested.connect(self.reload)
         self.editor.textEdited.connect(
             lambda sid, text: self._apply(self.tr("Edit text"), "edit_text", segment_id=sid, new_text=text)
         )
