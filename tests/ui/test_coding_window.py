@@ -204,3 +204,68 @@ def test_the_hidden_passage_browser_reads_again_only_when_shown(
     window.routes.toggle_passages()
     qtbot.waitUntil(lambda: len(queries) >= 1, timeout=WAIT_MS)
     assert (OPEN, "merasa nyaman") in {(v.theme, v.text) for v in panel.model.passages()}
+
+
+def test_typing_tells_the_themes_and_passages_only_when_passages_changed(
+    qtbot: QtBot, window: MainWindow, study: Study
+) -> None:
+    project = study.project
+    open_id = project.themes.get(OPEN).id
+    start = B1.index("mau mendengarkan")
+    project.coding.code_span(study.r1, study.b1, start, study.b1, start + len("mau mendengarkan"), [OPEN])
+    window.transcript.reload()
+    window.routes.show_passages_of(open_id)
+    qtbot.waitUntil(lambda: window.passages.model.rowCount() == 1, timeout=WAIT_MS)
+    touched: list[object] = []
+    window.coding.changed.connect(touched.append)
+    editor = window.transcript.editor
+    block = block_of(window, study.b1)
+    editor.move_to(block, 0)
+    editor.insertPlainText("Ya, ")  # outside the passage: no passage changed, nobody else is told
+    editor.commit()
+    assert touched == []
+    editor.move_to(block, len("Ya, ") + start, len("mau mendengarkan"))
+    editor.textCursor().removeSelectedText()  # the passage's words go: so does the passage
+    editor.commit()
+    assert [t.themes for t in touched] == [{open_id}]
+    qtbot.waitUntil(lambda: window.passages.model.rowCount() == 0, timeout=WAIT_MS)
+    assert window.themes.model.node(window.themes.model.index_of(open_id)).passages == 0
+    window.actions["edit.undo"].trigger()  # the words and the passage come back, everywhere
+    qtbot.waitUntil(lambda: window.passages.model.rowCount() == 1, timeout=WAIT_MS)
+    assert window.themes.model.node(window.themes.model.index_of(open_id)).passages == 1
+
+
+def test_an_open_search_follows_the_text_as_it_is_edited(qtbot: QtBot, window: MainWindow, study: Study) -> None:
+    from annotator.ui.search.model import HIT_ROLE
+
+    window.routes.open_search()
+    dialog = window.routes.search
+    assert dialog is not None
+    dialog.query.setText("mendengarkan")
+    dialog.search()
+
+    def found() -> list[tuple[int, int]]:
+        hits = [dialog.model.index(r, 0).data(HIT_ROLE) for r in range(dialog.model.rowCount())]
+        return [(h.segment_id, h.start) for h in hits]
+
+    assert found() == [(study.b1, B1.index("mendengarkan"))]
+    editor = window.transcript.editor
+    editor.move_to(block_of(window, study.b1), 0)
+    editor.insertPlainText("Ya betul sekali, ")
+    editor.commit()  # stored: the hit moved, and the dialog shows where it is now (coding it would work)
+    qtbot.waitUntil(
+        lambda: found() == [(study.b1, B1.index("mendengarkan") + len("Ya betul sekali, "))], timeout=WAIT_MS
+    )
+    dialog.close()
+
+
+def test_a_passage_opens_where_it_is_now_after_typing_before_it(window: MainWindow, study: Study) -> None:
+    start = B1.index("mendengarkan")
+    [view] = study.project.coding.code_span(study.r1, study.b1, start, study.b1, start + len("mendengarkan"), [OPEN])
+    window.transcript.reload()
+    editor = window.transcript.editor
+    editor.move_to(block_of(window, study.b1), 0)
+    editor.insertPlainText("Ya betul sekali, ")
+    editor.commit()
+    assert window.routes.open_passage(view)  # the browser's row was read before the typing
+    assert editor.textCursor().selectedText() == "mendengarkan"

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer
 from annotator.core.project import Project
 from annotator.core.services.coding import PassageView
 from annotator.core.services.search import Hit
+from annotator.errors import NotFound
 from annotator.ui.coding.controller import Touched
 from annotator.ui.notes.panel import NotesPanel
 from annotator.ui.search.dialog import SearchDialog
@@ -31,10 +32,10 @@ class CodingRoutes(QObject):
         super().__init__(window)
         self.window = window
         self.search: SearchDialog | None = None
-        self._themes_stale = QTimer(self)
-        self._themes_stale.setSingleShot(True)
-        self._themes_stale.setInterval(0)
-        self._themes_stale.timeout.connect(self._transcript_edited)
+        self._text_changed = QTimer(self)
+        self._text_changed.setSingleShot(True)
+        self._text_changed.setInterval(0)
+        self._text_changed.timeout.connect(self._refresh_search)
         w, a = window, window.actions
         a.connect("code.assign", lambda: self.text_panel().assign_theme())
         for number in range(1, PINNED + 1):
@@ -52,7 +53,7 @@ class CodingRoutes(QObject):
         w.passages.playRequested.connect(lambda view: self.play([view]))
         w.passages.playAllRequested.connect(self.play)
         w.passages.openRequested.connect(self.open_passage)
-        w.transcript.changed.connect(lambda _rid: self._themes_stale.start())
+        w.transcript.changed.connect(lambda _rid: self._text_changed.start())
         w.playback.started.connect(self._playing)
         self.label_pins()
 
@@ -79,14 +80,10 @@ class CodingRoutes(QObject):
         if touched.codebook:
             self.label_pins()
 
-    def _transcript_edited(self) -> None:
-        """Typing can remove a passage (its words deleted) or change quotes: counts and lists follow."""
-        w = self.window
-        if w.project is None:
-            return
-        w.themes.reload()
-        if w.passages_dock.isVisible():
-            w.passages.refresh()
+    def _refresh_search(self) -> None:
+        """Typing changes what a search found (and where): an open search dialog searches again."""
+        if self.search is not None and self.search.isVisible():
+            self.search.refresh()
 
     # -- pinned themes ------------------------------------------------------------------------------------------
     def label_pins(self) -> None:
@@ -133,8 +130,16 @@ class CodingRoutes(QObject):
 
     # -- opening and playing ------------------------------------------------------------------------------------
     def open_passage(self, view: PassageView) -> bool:
-        """Show a passage in its transcript or its field notes, selected."""
+        """Show a passage in its transcript or its field notes, selected (where it is now: the text may have been
+        edited since the list was read)."""
         w = self.window
+        if w.project is None:
+            return False
+        try:
+            view = w.project.coding.get(view.id)
+        except NotFound:
+            self._say(self.tr("That passage is gone (its words were deleted, or it was removed)."))
+            return False
         if view.recording_id is not None:
             if not w.open_recording(view.recording_id):
                 return False

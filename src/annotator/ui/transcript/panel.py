@@ -40,10 +40,37 @@ class ChangeCommand(QUndoCommand):
             return
         self.panel.project.editing.redo(self.change)
         self.panel.reload()
+        self.panel.announce(self.change)
 
     def undo(self) -> None:
         self.panel.project.editing.undo(self.change)
         self.panel.reload()
+        self.panel.announce(self.change)
+
+
+def codings_touched(change: Change) -> Touched | None:
+    """What a transcript change did to passages as the other panels show them (a quote, its times, the passage
+    itself gone or back), for them to redraw; None when it changed nothing they show. Offsets moving with the
+    text are not news: whoever opens a passage reads where it is then."""
+
+    def shown(row: dict | None) -> tuple | None:
+        return None if row is None else tuple(row[key] for key in ("quote", "start_ms", "end_ms", "theme_id"))
+
+    before = {row["id"]: row for row in change.before.codings}
+    after = {row["id"]: row for row in change.after.codings}
+    differ = [
+        row
+        for key in before.keys() | after.keys()
+        if shown(before.get(key)) != shown(after.get(key))
+        for row in (before.get(key), after.get(key))
+        if row
+    ]
+    if not differ:
+        return None
+    return Touched(
+        recordings=frozenset(row["recording_id"] for row in differ),
+        themes=frozenset(row["theme_id"] for row in differ),
+    )
 
 
 class TranscriptPanel(QWidget):
@@ -61,6 +88,7 @@ class TranscriptPanel(QWidget):
         self.recording_id: int | None = None
         self.controller: CodingController = None  # type: ignore[assignment] - set just below
         self._own_controller = False
+        self._announcing = False  # telling the others about passages this panel has just read itself
         self.editor = TranscriptEditor(self)
         self.gestures = CodingGestures(self)
         self.editor.extend_menu = self.gestures.extend_menu
@@ -159,7 +187,19 @@ class TranscriptPanel(QWidget):
             self._refresh_segment(kwargs["segment_id"])
         else:
             self.reload()
+        self.announce(change)
         return change
+
+    def announce(self, change: Change) -> None:
+        """Tell the other panels (themes' counts, the passage browser) when a change moved or removed passages;
+        this panel has read them already."""
+        touched = codings_touched(change)
+        if touched is not None:
+            self._announcing = True
+            try:
+                self.controller.changed.emit(touched)
+            finally:
+                self._announcing = False
 
     def _refresh_segment(self, segment_id: int) -> None:
         """After a text edit: only that segment's new words and marks, not the whole transcript."""
@@ -179,7 +219,7 @@ class TranscriptPanel(QWidget):
 
     def _codings_changed(self, touched: Touched) -> None:
         """The controller changed codings or the codebook: read this recording's codings again if concerned."""
-        if self.project is None or self.recording_id is None:
+        if self.project is None or self.recording_id is None or self._announcing:
             return
         if touched.codebook or self.recording_id in touched.recordings:
             self.editor.set_codings(self._read_codings())
