@@ -269,25 +269,37 @@
         <source>Code with {themes}</source>
         <translation>Kodekan dengan {themes}</translation>
     </message>
+    <message>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="156"/>
+        <source>Coded “{quote}” with {themes}.</source>
+        <translation>“{quote}” dikodekan dengan {themes}.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/coding/controller.py" line="170"/>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="158"/>
+        <source>Coded %n passage(s) with {themes}.</source>
+        <translation>
+            <numerusform>%n kutipan dikodekan dengan {themes}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/annotator/ui/coding/controller.py" line="177"/>
         <source>Remove %n coding(s)</source>
         <translation>
             <numerusform>Hapus pengodean %n kutipan</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/controller.py" line="179"/>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="186"/>
         <source>Memo</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/controller.py" line="191"/>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="198"/>
         <source>Change theme</source>
         <translation>Ganti tema</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/controller.py" line="203"/>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="210"/>
         <source>Resize passage</source>
         <translation>Ubah batas kutipan</translation>
     </message>
@@ -306,67 +318,62 @@
         <translation>Kodekan “{text}” dengan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="74"/>
-        <source>Pinned themes are not available in this version.</source>
-        <translation>Tema tersemat tidak tersedia di versi ini.</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="79"/>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="76"/>
         <source>No theme is pinned to {number}; pin themes in the themes panel.</source>
         <translation>Belum ada tema yang disematkan ke {number}; sematkan tema di panel tema.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="94"/>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="91"/>
         <source>Memo</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="96"/>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="93"/>
         <source>Memo for the passage “{text}” ({theme}):</source>
         <translation>Memo untuk kutipan “{text}” ({theme}):</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="110"/>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="107"/>
         <source>Another theme for “{text}”</source>
         <translation>Tema lain untuk “{text}”</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="153"/>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="150"/>
         <source>Code with…</source>
         <translation>Kodekan dengan…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="157"/>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="154"/>
         <source>Code with a pinned theme</source>
         <translation>Kodekan dengan tema tersemat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="169"/>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="168"/>
         <source>Passage “{theme}”</source>
         <translation>Kutipan “{theme}”</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="176"/>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="175"/>
         <source>Remove passage “{theme}”</source>
         <translation>Hapus kutipan “{theme}”</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="180"/>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="179"/>
         <source>Memo…</source>
         <translation>Memo…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="181"/>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="180"/>
         <source>Change theme…</source>
         <translation>Ganti tema…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="182"/>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="181"/>
         <source>Resize to selection</source>
         <translation>Ubah batas sesuai teks terpilih</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="183"/>
+        <location filename="../../src/annotator/ui/transcript/coding_gestures.py" line="182"/>
         <source>Play passage</source>
         <translation>Putar kutipan</translation>
     </message>
@@ -382,24 +389,29 @@
 <context>
     <name>CodingRoutes</name>
     <message>
-        <location filename="../../src/annotator/ui/coding/routes.py" line="102"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="99"/>
         <source>&amp;{n} {theme}</source>
         <translation>&amp;{n} {theme}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/routes.py" line="152"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="141"/>
+        <source>That passage is gone (its words were deleted, or it was removed).</source>
+        <translation>Kutipan itu sudah tidak ada (kata-katanya dihapus, atau kutipannya dihapus).</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="157"/>
         <source>These passages have no audio (they are in field notes).</source>
         <translation>Kutipan ini tidak memiliki audio (berada di catatan lapangan).</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/routes.py" line="157"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="162"/>
         <source>Playing: “{quote}” {where}</source>
         <translation>Memutar: “{quote}” {where}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/routes.py" line="163"/>
-        <location filename="../../src/annotator/ui/coding/routes.py" line="199"/>
-        <location filename="../../src/annotator/ui/coding/routes.py" line="207"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="168"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="204"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="212"/>
         <source>Open or create a project first.</source>
         <translation>Buka atau buat proyek terlebih dahulu.</translation>
     </message>
@@ -919,102 +931,102 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
         <translation>Kodekan dengan tema tersemat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="300"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="302"/>
         <source>Passage “{theme}”</source>
         <translation>Kutipan “{theme}”</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="302"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="304"/>
         <source>Remove passage “{theme}”</source>
         <translation>Hapus kutipan “{theme}”</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="304"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="306"/>
         <source>Memo…</source>
         <translation>Memo…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="305"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="307"/>
         <source>Change theme…</source>
         <translation>Ganti tema…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="317"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="319"/>
         <source>Field notes {date}</source>
         <translation>Catatan lapangan {date}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="319"/>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="326"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="321"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="328"/>
         <source>New field notes</source>
         <translation>Catatan lapangan baru</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="319"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="321"/>
         <source>Title:</source>
         <translation>Judul:</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="328"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="330"/>
         <source>New field notes “{title}”</source>
         <translation>Catatan lapangan baru “{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="341"/>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="353"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="343"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="355"/>
         <source>Import field notes</source>
         <translation>Impor catatan lapangan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="343"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="345"/>
         <source>Field notes (*.txt *.docx *.md);;All files (*)</source>
         <translation>Catatan lapangan (*.txt *.docx *.md);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="354"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="356"/>
         <source>Nothing was imported:
 {reason}</source>
         <translation>Tidak ada yang diimpor:
 {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/notes/panel.py" line="358"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="360"/>
         <source>Import %n document(s) of field notes</source>
         <translation>
             <numerusform>Impor %n dokumen catatan lapangan</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/notes/panel.py" line="360"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="362"/>
         <source>Imported %n document(s) of field notes.</source>
         <translation>
             <numerusform>%n dokumen catatan lapangan diimpor.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="393"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="395"/>
         <source>Delete the field notes “{title}”?</source>
         <translation>Hapus catatan lapangan “{title}”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/notes/panel.py" line="395"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="397"/>
         <source>Its %n coded passage(s) will be deleted with it.</source>
         <translation>
             <numerusform>%n kutipan yang dikodekan di dalamnya ikut terhapus.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="396"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="398"/>
         <source>Undo (Ctrl+Z) brings it back.</source>
         <translation>Urungkan (Ctrl+Z) akan mengembalikannya.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="399"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="401"/>
         <source>Delete field notes</source>
         <translation>Hapus catatan lapangan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="407"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="409"/>
         <source>Delete field notes “{title}”</source>
         <translation>Hapus catatan lapangan “{title}”</translation>
     </message>
@@ -1876,8 +1888,9 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
 <context>
     <name>TranscriptEditor</name>
     <message>
-        <location filename="../../src/annotator/ui/transcript/editor.py" line="307"/>
-        <location filename="../../src/annotator/ui/transcript/editor.py" line="324"/>
+        <location filename="../../src/annotator/ui/transcript/editor.py" line="310"/>
+        <location filename="../../src/annotator/ui/transcript/editor.py" line="327"/>
+        <location filename="../../src/annotator/ui/transcript/editor.py" line="358"/>
         <source>Edit one segment at a time; to join segments, use Merge.</source>
         <translation>Sunting satu segmen sekaligus; untuk menggabungkan segmen, gunakan Gabung.</translation>
     </message>
@@ -1885,81 +1898,81 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
 <context>
     <name>TranscriptPanel</name>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="77"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="106"/>
         <source>Edit text</source>
         <translation>Sunting teks</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="80"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="109"/>
         <source>Split segment</source>
         <translation>Pisah segmen</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="82"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="111"/>
         <source>Merge segments</source>
         <translation>Gabung segmen</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="100"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="129"/>
         <source>Choose a recording on the left to see its transcript.</source>
         <translation>Pilih rekaman di sebelah kiri untuk melihat transkripnya.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="131"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="160"/>
         <source>&lt;b&gt;{title}&lt;/b&gt; — no transcript yet: Transcribe (Ctrl+T) makes one.</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt; — belum ada transkrip: Transkripsi (Ctrl+T) akan membuatnya.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="138"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="167"/>
         <source>&lt;b&gt;{title}&lt;/b&gt; — %n segment(s), {share:.0f}% verified</source>
         <translation>
             <numerusform>&lt;b&gt;{title}&lt;/b&gt; — %n segmen, {share:.0f}% terverifikasi</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="235"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="276"/>
         <source>Mark verified</source>
         <translation>Tandai terverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="235"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="276"/>
         <source>Mark not verified</source>
         <translation>Tandai belum terverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="251"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="292"/>
         <source>“{text}” is not in this transcript.</source>
         <translation>“{text}” tidak ada dalam transkrip ini.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="262"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="303"/>
         <source>Replace all</source>
         <translation>Ganti semua</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="271"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="312"/>
         <source>Replaced %n time(s).</source>
         <translation>
             <numerusform>Diganti %n kali.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="281"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="322"/>
         <source>Rename speaker</source>
         <translation>Ganti nama pembicara</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="294"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="335"/>
         <source>Change speaker</source>
         <translation>Ganti pembicara</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="304"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="345"/>
         <source>Move segment boundary</source>
         <translation>Geser batas segmen</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="347"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="388"/>
         <source>Nothing left to check here.</source>
         <translation>Tidak ada lagi yang perlu diperiksa di sini.</translation>
     </message>

@@ -707,15 +707,18 @@ class TestPinned:
         refused(project, lambda: project.themes.pin(999), NotFound)
         refused(project, lambda: project.themes.unpin(999), NotFound)
 
-    def test_pin_appends_and_unpin_removes(self, project: Project) -> None:
-        piket, hopes, close = self.ids(project, "Piket", HOPES, "Keakraban")
+    def test_pin_takes_the_first_free_number_and_unpin_renumbers_nothing(self, project: Project) -> None:
+        piket, hopes, close, safe = self.ids(project, "Piket", HOPES, "Keakraban", "Rasa Aman")
         assert project.themes.pin(piket) == [piket]
         assert project.themes.pin(hopes) == [piket, hopes]
-        assert project.themes.pin(piket) == [piket, hopes]  # pinned already: stays where it is
+        assert project.themes.pin(piket) == [piket, hopes]  # pinned already: keeps its number
         assert project.themes.pin(close) == [piket, hopes, close]
-        assert project.themes.unpin(hopes) == [piket, close]
-        assert project.themes.unpin(hopes) == [piket, close]
-        assert project.themes.pinned() == [piket, close]
+        assert project.themes.unpin(hopes) == [piket, None, close]  # Keakraban stays Ctrl+3
+        assert project.themes.unpin(hopes) == [piket, None, close]
+        assert project.themes.pinned() == [piket, None, close]
+        assert project.themes.pin(safe) == [piket, safe, close]  # the free number 2
+        assert project.themes.unpin(close) == [piket, safe]  # nothing after the last pin
+        assert project.themes.set_pinned([None, piket]) == [None, piket]
 
     def test_pin_a_tenth_is_refused(self, project: Project) -> None:
         every = [n.id for root in project.themes.tree() for _depth, n in root.walk()]
@@ -723,17 +726,17 @@ class TestPinned:
         message = refused(project, lambda: project.themes.pin(every[9]))
         assert message == "nine themes are pinned already; unpin one first"
         project.themes.unpin(every[0])
-        assert project.themes.pin(every[9]) == [*every[1:9], every[9]]
+        assert project.themes.pin(every[9]) == [every[9], *every[1:9]]
 
     def test_a_deleted_theme_is_left_out_and_comes_back_with_undo(self, project: Project) -> None:
         piket, rasa_aman, hopes = self.ids(project, "Piket", "Rasa Aman", HOPES)
         project.themes.set_pinned([piket, rasa_aman, hopes])
         change = project.themes.apply("delete", ref=ATTACHMENT)  # Rasa Aman is below it
-        assert project.themes.pinned() == [piket, hopes]
+        assert project.themes.pinned() == [piket, None, hopes]  # HOPES keeps its number
         project.themes.undo(change)
         assert project.themes.pinned() == [piket, rasa_aman, hopes]
         project.themes.redo(change)
-        assert project.themes.pinned() == [piket, hopes]
+        assert project.themes.pinned() == [piket, None, hopes]
 
     def test_a_new_theme_with_a_deleted_themes_id_is_not_pinned(self, project: Project) -> None:
         with project.transaction() as session:
@@ -749,6 +752,7 @@ class TestPinned:
         project.themes.set_pinned(leaves[:9])
         project.themes.delete(leaves[0])
         project.themes.delete(leaves[1])
-        assert project.themes.pin(leaves[9]) == [*leaves[2:9], leaves[9]]
-        assert project.themes.pin(leaves[10]) == [*leaves[2:9], leaves[9], leaves[10]]
+        assert project.themes.pinned() == [None, None, *leaves[2:9]]
+        assert project.themes.pin(leaves[9]) == [leaves[9], None, *leaves[2:9]]
+        assert project.themes.pin(leaves[10]) == [leaves[9], leaves[10], *leaves[2:9]]
         refused(project, lambda: project.themes.pin(leaves[11]))

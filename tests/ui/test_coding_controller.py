@@ -82,7 +82,7 @@ def test_coding_what_is_coded_already_says_so(controller: CodingController, stud
     theme = study.project.themes.get(OPEN).id
     assert controller.code(span, [theme])
     assert controller.code(span, [theme]) == []
-    assert controller.messages == ["Already coded with that theme."]
+    assert controller.messages == [f"Coded “nyaman” with {OPEN}.", "Already coded with that theme."]
     assert controller.undo_stack.count() == 1
 
 

@@ -303,8 +303,11 @@ def test_pins_show_in_the_tree(panel: ThemesPanel, project: Project, qtbot: QtBo
     panel.select_theme(close)
     with qtbot.waitSignal(panel.pinsChanged):
         panel.actions["pin"].trigger()
-    assert project.themes.pinned() == [safe] and panel.pinned_theme(1) == safe
+    # Unpinning 1 leaves 2 where it was: a key used by habit keeps its theme.
+    assert project.themes.pinned() == [None, safe] and panel.pinned_theme(2) == safe
+    assert panel.pinned_theme(1) is None
     assert panel.model.index_of(close, KEY_COLUMN).data() is None
+    assert panel.model.index_of(safe, KEY_COLUMN).data() == "2"
 
 
 def test_a_tenth_pin_is_refused(panel: ThemesPanel, project: Project, controller: CodingController) -> None:

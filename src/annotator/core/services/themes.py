@@ -364,23 +364,23 @@ class ThemeService(Service):
             return theme_changes.restore(session, change.after, change.before)
 
     # -- pinned themes -------------------------------------------------------------------------
-    def pinned(self) -> list[int]:
-        """The ids of the pinned themes, in the order of their shortcuts; themes deleted since are left out."""
+    def pinned(self) -> list[int | None]:
+        """The pinned themes by number (entry n - 1: the theme of Ctrl+n; None: nothing pinned at n now)."""
         with self.transaction() as session:
             return theme_pins.pinned(session)
 
-    def set_pinned(self, theme_ids: list[int]) -> list[int]:
-        """Pin exactly these themes (at most nine), in this order; returns the pinned ids."""
+    def set_pinned(self, theme_ids: list[int | None]) -> list[int | None]:
+        """Pin exactly these themes (at most nine) at these numbers; returns the pins by number."""
         with self.transaction() as session:
             return theme_pins.set_pinned(session, theme_ids)
 
-    def pin(self, theme_id: int) -> list[int]:
-        """Pin a theme after those pinned already (a pinned theme stays where it is); returns the pinned ids."""
+    def pin(self, theme_id: int) -> list[int | None]:
+        """Pin a theme at the first free number (a pinned theme keeps its number); returns the pins by number."""
         with self.transaction() as session:
             return theme_pins.pin(session, theme_id)
 
-    def unpin(self, theme_id: int) -> list[int]:
-        """Unpin a theme (one not pinned is left as it is); returns the pinned ids."""
+    def unpin(self, theme_id: int) -> list[int | None]:
+        """Unpin a theme (the others keep their numbers); returns the pins by number."""
         with self.transaction() as session:
             return theme_pins.unpin(session, theme_id)
 

@@ -149,6 +149,13 @@ class CodingController(QObject):
             return Touched.of(made)
 
         self.push(label, undo, redo, Touched.of(made))
+        quotes = {v.text for v in made}
+        if len(quotes) == 1:
+            quote = " ".join(next(iter(quotes)).split())
+            quote = quote if len(quote) <= 50 else quote[:49].rstrip() + "…"
+            self.message.emit(self.tr("Coded “{quote}” with {themes}.").format(quote=quote, themes=names))
+        else:
+            self.message.emit(self.tr("Coded %n passage(s) with {themes}.", "", len(made)).format(themes=names))
         return made
 
     def remove(self, coding_ids: Sequence[int]) -> list[PassageView]:

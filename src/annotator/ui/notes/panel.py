@@ -217,12 +217,12 @@ class NotesPanel(QWidget):
             self.message.emit(self.tr("Select the words to code first."))
             return []
         pinned = self.project.themes.pinned()
-        if not 1 <= number <= len(pinned):
+        if not 1 <= number <= len(pinned) or pinned[number - 1] is None:
             self.message.emit(
                 self.tr("No theme is pinned to {number}; pin themes in the themes panel.").format(number=number)
             )
             return []
-        return self.code_selection([pinned[number - 1]])
+        return self.code_selection([pinned[number - 1]])  # type: ignore[list-item]
 
     def remove_coding(self, coding_id: int) -> None:
         if self.controller is not None:
@@ -286,11 +286,13 @@ class NotesPanel(QWidget):
         selected = self.editor.textCursor().hasSelection()
         add(self.tr("Code with…"), self.assign_theme, selected)
         pinned = self.project.themes.pinned()
-        if pinned:
+        if any(pinned):
             names = {choice.id: choice.name for choice in choices(self.project.themes.tree())}
             submenu = QMenu(self.tr("Code with a pinned theme"), menu)
             submenu.setEnabled(selected)
             for n, theme_id in enumerate(pinned[:9], start=1):
+                if theme_id is None:
+                    continue
                 add(f"{names.get(theme_id, '?')}\tCtrl+{n}", lambda n=n: self.code_with_pinned(n), True, submenu)
             actions.append(submenu.menuAction())
         views = self.editor.codings_at(point)

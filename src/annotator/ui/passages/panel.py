@@ -189,7 +189,7 @@ class PassagesPanel(QWidget):
         sizes |= {TIME: width("0:00:00 –") + 14, CODER: width("Coder name")}
         for column, size in sizes.items():
             header.resizeSection(column, size)
-        for column in (SPEAKER, CODER):  # the participant column says who; the header's menu shows these
+        for column in (CODER,):  # the header's menu shows it
             table.setColumnHidden(column, True)
         header.setSectionResizeMode(PLAY, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)

@@ -55,13 +55,13 @@ class ThemesModel(QAbstractItemModel):
         if touched.codebook or touched.themes:
             self.reload()
 
-    def reload(self, roots: list[ThemeNode] | None = None, pinned: Sequence[int] | None = None) -> None:
+    def reload(self, roots: list[ThemeNode] | None = None, pinned: Sequence[int | None] | None = None) -> None:
         """Replace the tree: the given one, or the project's as it is now (with its pinned themes)."""
         if roots is None:
             roots = self.project.themes.tree() if self.project is not None else []
         if pinned is None:
             pinned = self.project.themes.pinned() if self.project is not None else []
-        pins = {theme_id: number for number, theme_id in enumerate(pinned, start=1)}
+        pins = {theme_id: number for number, theme_id in enumerate(pinned, start=1) if theme_id is not None}
         self.beginResetModel()
         self._roots = roots
         self._nodes, self._parents = {}, {}

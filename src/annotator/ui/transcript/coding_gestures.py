@@ -58,10 +58,10 @@ class CodingGestures(QObject):
         popup.chosen.connect(lambda ids: self.panel.controller.code(span, ids))
         return popup
 
-    def pinned_themes(self) -> list[int]:
+    def pinned_themes(self) -> list[int | None]:
+        """The pinned themes by number (None where nothing is pinned)."""
         project = self.panel.project
-        pinned = getattr(project.themes, "pinned", None) if project is not None else None
-        return list(pinned()) if pinned is not None else []
+        return project.themes.pinned() if project is not None else []
 
     def code_with_pinned(self, number: int) -> list[PassageView]:
         project = self.panel.project
@@ -70,16 +70,13 @@ class CodingGestures(QObject):
         if not self.editor.textCursor().hasSelection():
             self.panel.message.emit(self.tr("Select the words to code first."))
             return []
-        if getattr(project.themes, "pinned", None) is None:
-            self.panel.message.emit(self.tr("Pinned themes are not available in this version."))
-            return []
         pinned = self.pinned_themes()
-        if not 1 <= number <= len(pinned):
+        if not 1 <= number <= len(pinned) or pinned[number - 1] is None:
             self.panel.message.emit(
                 self.tr("No theme is pinned to {number}; pin themes in the themes panel.").format(number=number)
             )
             return []
-        return self.code_selection([pinned[number - 1]])
+        return self.code_selection([pinned[number - 1]])  # type: ignore[list-item]
 
     # -- a passage ----------------------------------------------------------------------------------------------
     def remove(self, coding_id: int) -> None:
@@ -152,11 +149,13 @@ class CodingGestures(QObject):
         selected = self.editor.textCursor().hasSelection()
         add(self.tr("Code with…"), self.assign_theme, selected)
         pinned = self.pinned_themes()
-        if pinned:
+        if any(pinned):
             names = {choice.id: choice.name for choice in _flatten(self.panel.project.themes.tree())}
             submenu = QMenu(self.tr("Code with a pinned theme"), menu)
             submenu.setEnabled(selected)
             for number, theme_id in enumerate(pinned[:9], start=1):
+                if theme_id is None:
+                    continue
                 action = submenu.addAction(f"{names.get(theme_id, '?')}\tCtrl+{number}")
                 action.triggered.connect(lambda _checked=False, n=number: self.code_with_pinned(n))
             actions.append(submenu.menuAction())
