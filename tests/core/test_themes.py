@@ -756,3 +756,10 @@ class TestPinned:
         assert project.themes.pin(leaves[9]) == [leaves[9], None, *leaves[2:9]]
         assert project.themes.pin(leaves[10]) == [leaves[9], leaves[10], *leaves[2:9]]
         refused(project, lambda: project.themes.pin(leaves[11]))
+
+
+def test_a_name_too_long_for_a_theme_is_refused(project: Project) -> None:
+    long = "Komunikasi " * 20
+    message = refused(project, lambda: project.themes.create(long))
+    assert "too long" in message and "at most 150" in message and "definition" in message
+    assert project.themes.create(("Kata " * 30).strip()).name.startswith("Kata")  # 149 characters: a name

@@ -26,6 +26,7 @@ from annotator.core.models import Coding as CodingRow
 from annotator.core.models import Note as NoteRow
 from annotator.core.services.coding import CodingService
 from annotator.core.services.participants import parse_role
+from annotator.core.services.themes import NAME_LIMIT as THEME_NAME_LIMIT
 from annotator.errors import UserError
 from annotator.exchange.options import ImportSummary
 from annotator.exchange.refi_import_archive import Archive, Skip
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 COUNTED = ("themes", "participants", "documents", "recordings", "segments", "passages", "notes", "coders")
 TITLE_LENGTH = 300  # of documents, recordings, notes
-NAME_LENGTH = 200  # of themes and coders (participants' codes: 100)
+NAME_LENGTH = 200  # of coders (participants' codes: 100; themes: THEME_NAME_LIMIT)
 _ROLE_VARIABLES = ("role", "peran")
 
 
@@ -109,7 +110,7 @@ class Store:
         if code.guid in existing:
             return self.session.get_one(Theme, existing[code.guid])
         service = self.project.themes
-        name = clean_name(code.name, f"code {code.guid[:8]}")[:NAME_LENGTH]
+        name = clean_name(code.name, f"code {code.guid[:8]}")[:THEME_NAME_LIMIT].rstrip()
         for sibling in service._siblings(self.session, parent.id if parent else None):
             if sibling.name.casefold() == name.casefold():
                 return sibling

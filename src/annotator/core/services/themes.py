@@ -26,6 +26,7 @@ from annotator.core.services.theme_changes import ThemeChange
 from annotator.errors import NotFound, UserError
 
 OPERATIONS = ("create", "rename", "recolour", "set_definition", "move", "merge", "delete")
+NAME_LIMIT = 150  # characters; a longer text is a definition, not a name
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Distinct, readable highlight colours for themes made without one.
 PALETTE = (
@@ -192,6 +193,11 @@ class ThemeService(Service):
             raise UserError("a theme needs a name")
         if "/" in name:
             raise UserError(f"{name!r}: a theme name cannot contain '/' (it separates parent and child)")
+        if len(name) > NAME_LIMIT:
+            raise UserError(
+                f"{name[:40]!r}...: a theme name of {len(name)} characters is too long (at most {NAME_LIMIT}); "
+                "put the explanation in its definition"
+            )
         for sibling in self._siblings(session, parent_id, exclude):
             if sibling.name.casefold() == name.casefold():
                 raise UserError(f"there is already a theme {sibling.name!r} at that place in the tree")
