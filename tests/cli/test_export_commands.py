@@ -181,3 +181,18 @@ def test_bad_pseudonyms_change_nothing(cli, project_file: Path, case: str) -> No
     before = snapshot(project_file)
     assert_user_error(cli("pseudonyms", project_file, *args), message)
     assert snapshot(project_file) == before
+
+
+def test_the_transcripts_of_every_recording_go_into_a_folder(cli, study: Path, tmp_path: Path) -> None:
+    import srt
+
+    out = tmp_path / "subtitles"
+    result = cli("export", study, "--format", "srt", "--out", out)
+    assert result.code == 0, result.err
+    files = sorted(out.glob("*.srt"))
+    assert len(files) == 2  # the two interviews, a file each
+    for path in files:
+        cues = list(srt.parse(path.read_text(encoding="utf-8")))
+        assert cues and all(cue.end > cue.start for cue in cues)
+    again = cli("export", study, "--format", "srt", "--out", out)  # the folder exists now: written into again
+    assert again.code == 0, again.err

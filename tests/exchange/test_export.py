@@ -129,7 +129,8 @@ def test_a_folder_is_refused_for_a_file_format(project: Project, recorder: Recor
     with pytest.raises(UserError, match=f"^{tmp_path}: is a folder; give a file name to write$"):
         export(project, "qdpx", tmp_path, ExportOptions())
     export(project, "clips", tmp_path, ExportOptions())  # clips are written into a folder
-    assert [name for name, _, _ in recorder.calls] == ["export_clips"]
+    export(project, "srt", tmp_path, ExportOptions())  # so are the transcripts of several recordings
+    assert [name for name, _, _ in recorder.calls] == ["export_clips", "export_transcripts"]
 
 
 # -- importing -------------------------------------------------------------------------------------------------

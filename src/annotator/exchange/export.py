@@ -38,6 +38,8 @@ TRANSCRIPT_FORMATS = ("txt", "transcript-docx", "srt", "vtt", "qda-txt", "json")
 # Formats whose output is shared most widely: the export dialog ticks "pseudonymise" for them from the start.
 PSEUDONYMIZE_BY_DEFAULT = frozenset({"docx", "clips"})
 MEDIA = ("internal", "external")
+# Formats that may write into a folder: clips always; transcripts when there are several (a file each).
+FOLDER_FORMATS = frozenset({"clips", *TRANSCRIPT_FORMATS})
 
 PROJECT_SUFFIXES = (".qdpx", ".qdc")
 TRANSCRIPT_SUFFIXES = (".srt", ".vtt", ".txt", ".docx")
@@ -52,14 +54,14 @@ def check_format(fmt: str) -> str:
 
 
 def export(project: Project, fmt: str, out: Path | str, options: ExportOptions | None = None) -> ExportResult:
-    """Write the project (or the part ``options`` choose) in format ``fmt`` to ``out``: a file, or for ``clips``
-    a folder."""
+    """Write the project (or the part ``options`` choose) in format ``fmt`` to ``out``: a file, or a folder for
+    ``clips`` and for the transcripts of several recordings (one file each)."""
     fmt = check_format(fmt)
     options = options or ExportOptions()
     if options.media not in MEDIA:
         raise UserError(f"{options.media!r} is not a way to export media; use one of {', '.join(MEDIA)}")
     out = Path(out)
-    if fmt != "clips" and out.is_dir():
+    if fmt not in FOLDER_FORMATS and out.is_dir():
         raise UserError(f"{out}: is a folder; give a file name to write")
     redact = redactor(project) if options.pseudonymize else unchanged
     if fmt == "csv":
