@@ -302,7 +302,7 @@ def test_a_file_that_fails_half_way_leaves_the_project_unchanged(
 ) -> None:
     path = write(tmp_path, "a.txt", "".join(f"[00:00:0{k}] Anak: kata ke-{k}\n" for k in range(5)))
     calls = []
-    real = transcript_import.retime_words
+    real = transcript_import.add_written_segment
 
     def failing(*args: object) -> object:  # failure injection: the disk gives out at the fourth segment
         calls.append(args)
@@ -310,7 +310,7 @@ def test_a_file_that_fails_half_way_leaves_the_project_unchanged(
             raise OSError("disk I/O error")
         return real(*args)
 
-    monkeypatch.setattr(transcript_import, "retime_words", failing)
+    monkeypatch.setattr(transcript_import, "add_written_segment", failing)
     before = snapshot(fresh.path)
     with pytest.raises(OSError, match="disk I/O error"):
         import_transcript(fresh, 1, path)

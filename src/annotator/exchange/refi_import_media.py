@@ -23,9 +23,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from annotator.core.models import Recording, Segment, SegmentStatus, Word
+from annotator.core.models import Recording, Segment
 from annotator.core.services.transcript import TranscriptService
-from annotator.core.services.transcript_rows import passage
+from annotator.core.services.transcript_rows import add_written_segment, passage
 from annotator.errors import MediaError
 from annotator.exchange.refi_common import INTERNAL
 from annotator.exchange.refi_import_archive import Skip
@@ -251,29 +251,9 @@ def _segment_ids(store: Store, rid: int, segments: list[PlannedSegment], where: 
     ids = []
     for planned in segments:
         speaker = TranscriptService._speaker_id(session, rid, planned.speaker, None) if planned.speaker else None
-        segment = Segment(
-            recording_id=rid,
-            start_ms=planned.start_ms,
-            end_ms=planned.end_ms,
-            speaker_id=speaker,
-            text=planned.text,
-            status=SegmentStatus.EDITED.value,
+        ids.append(
+            add_written_segment(session, rid, planned.start_ms, planned.end_ms, planned.text, speaker, planned.words)
         )
-        session.add(segment)
-        session.flush()
-        session.add_all(
-            Word(
-                segment_id=segment.id,
-                position=i,
-                start_ms=w.start_ms,
-                end_ms=w.end_ms,
-                text=w.text,
-                char_start=w.char_start,
-                char_end=w.char_end,
-            )
-            for i, w in enumerate(planned.words)
-        )
-        ids.append(segment.id)
     session.flush()
     store.added["segments"] += len(ids)
     return ids

@@ -30,11 +30,12 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from annotator.core.models import Recording, Segment, SegmentStatus, Speaker, Word
+from annotator.core.models import Recording, Segment, Speaker
 from annotator.core.project import Project
 from annotator.core.services.documents import _decode, normal_newlines
 from annotator.core.services.recordings import RecordingService
-from annotator.core.textdiff import retime_words
+from annotator.core.services.transcript_rows import add_written_segment
+from annotator.core.textdiff import tokens
 from annotator.errors import UserError
 from annotator.exchange.options import ImportSummary
 from annotator.exchange.timed_text import Cue, read_lines, read_srt, read_vtt
@@ -189,32 +190,8 @@ def _store(session: Session, recording: Recording, cues: list[Cue], source: str)
                 speakers[cue.speaker] = _speaker_id(session, recording.id, cue.speaker)
             speaker_id = speakers[cue.speaker]
         assert cue.end_ms is not None
-        segment = Segment(
-            recording_id=recording.id,
-            start_ms=cue.start_ms,
-            end_ms=cue.end_ms,
-            speaker_id=speaker_id,
-            text=cue.text,
-            status=SegmentStatus.EDITED.value,
-            flags=[],
-        )
-        session.add(segment)
-        session.flush()
-        timed = retime_words((), cue.text, cue.start_ms, cue.end_ms)
-        session.add_all(
-            Word(
-                segment_id=segment.id,
-                position=i,
-                start_ms=w.start_ms,
-                end_ms=w.end_ms,
-                text=w.text,
-                char_start=w.char_start,
-                char_end=w.char_end,
-                probability=None,
-            )
-            for i, w in enumerate(timed)
-        )
-        words += len(timed)
+        add_written_segment(session, recording.id, cue.start_ms, cue.end_ms, cue.text, speaker_id)
+        words += len(tokens(cue.text))
     recording.transcribed_ms = recording.duration_ms
     recording.transcription = {
         "status": "done",

@@ -103,11 +103,38 @@ def store_words(session: Session, segment_id: int, words: Sequence[WordView]) ->
                     "text": w.text,
                     "char_start": w.char_start,
                     "char_end": w.char_end,
-                    "probability": w.probability,
+                    "probability": getattr(w, "probability", None),
                 }
                 for i, w in enumerate(words)
             ],
         )
+
+
+def add_written_segment(
+    session: Session,
+    recording_id: int,
+    start_ms: int,
+    end_ms: int,
+    text: str,
+    speaker_id: int | None,
+    words: Sequence[Any] | None = None,
+) -> int:
+    """Store a segment a person wrote (an imported transcript, not the recogniser's): status "edited", its words
+    as given (with times and places in the text) or else spread evenly over its time, without a probability.
+    Returns its id."""
+    segment = Segment(
+        recording_id=recording_id,
+        start_ms=start_ms,
+        end_ms=end_ms,
+        speaker_id=speaker_id,
+        text=text,
+        status="edited",
+        flags=[],
+    )
+    session.add(segment)
+    session.flush()
+    store_words(session, segment.id, retime_words((), text, start_ms, end_ms) if words is None else words)
+    return segment.id
 
 
 def update_segment(session: Session, seg: SegmentRow, **values: Any) -> None:
