@@ -24,6 +24,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from annotator.core.models import Recording, Segment
+from annotator.core.services.recordings import media_columns
 from annotator.core.services.transcript import TranscriptService
 from annotator.core.services.transcript_rows import add_written_segment, passage
 from annotator.errors import MediaError
@@ -158,24 +159,10 @@ def _new_recording(store: Store, source: Source, files: MediaFiles) -> int:
         if made:
             files.discard(path)
         raise Skip(str(exc)) from exc
-    folder = store.project.folder
-    try:
-        relative = os.path.relpath(info.path, folder) if folder is not None else None
-    except ValueError:  # another drive
-        relative = None
     row = Recording(
         guid=source.guid,
         title=" ".join(source.name.split())[:300] or info.path.stem,
-        media_relpath=relative,
-        media_abspath=str(info.path),
-        sha256=sha,
-        size_bytes=info.size_bytes,
-        duration_ms=info.duration_ms,
-        channels=info.channels,
-        sample_rate=info.sample_rate,
-        media_format=info.format_name,
-        audio_codec=info.audio_codec,
-        has_video=info.has_video,
+        **media_columns(info, sha, store.project.folder),
     )
     session.add(row)
     session.flush()

@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -50,6 +51,22 @@ def _relative_to(folder: Path | None, path: Path) -> str | None:
         return os.path.relpath(path, folder)
     except ValueError:  # another drive on Windows
         return None
+
+
+def media_columns(info: MediaInfo, digest: str, folder: Path | None) -> dict[str, Any]:
+    """A recording's columns that describe its media file (as probed), its place and its content."""
+    return {
+        "media_relpath": _relative_to(folder, info.path),
+        "media_abspath": str(info.path),
+        "sha256": digest,
+        "size_bytes": info.size_bytes,
+        "duration_ms": info.duration_ms,
+        "channels": info.channels,
+        "sample_rate": info.sample_rate,
+        "media_format": info.format_name,
+        "audio_codec": info.audio_codec,
+        "has_video": info.has_video,
+    }
 
 
 class RecordingService(Service):
@@ -155,16 +172,7 @@ class RecordingService(Service):
             for info, digest in checked:
                 recording = Recording(
                     title=(title or info.path.stem).strip(),
-                    media_relpath=_relative_to(self.project.folder, info.path),
-                    media_abspath=str(info.path),
-                    sha256=digest,
-                    size_bytes=info.size_bytes,
-                    duration_ms=info.duration_ms,
-                    channels=info.channels,
-                    sample_rate=info.sample_rate,
-                    media_format=info.format_name,
-                    audio_codec=info.audio_codec,
-                    has_video=info.has_video,
+                    **media_columns(info, digest, self.project.folder),
                     language=language,
                     interview_date=interview_date,
                     notes=notes,
