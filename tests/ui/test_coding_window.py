@@ -269,3 +269,31 @@ def test_a_passage_opens_where_it_is_now_after_typing_before_it(window: MainWind
     editor.commit()
     assert window.routes.open_passage(view)  # the browser's row was read before the typing
     assert editor.textCursor().selectedText() == "mendengarkan"
+
+
+def test_file_import_brings_a_transcript_and_the_window_shows_it(
+    qtbot: QtBot,
+    window: MainWindow,
+    study: Study,
+    media: dict[str, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from annotator.ui.dialogs.import_files import ImportSummaryDialog
+
+    project = study.project
+    rid = project.recordings.add(media["wav_en"], title="Wawancara baru").id
+    subtitles = tmp_path / "baru.srt"
+    subtitles.write_text("1\n00:00:00,500 --> 00:00:02,000\nAnak: Saya senang di sini\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(subtitles)], ""))
+    monkeypatch.setattr(
+        QInputDialog, "getItem", lambda parent, title, label, items, current, editable: (items[0], True)
+    )
+    monkeypatch.setattr(ImportSummaryDialog, "exec", lambda dialog: 0)
+    window.refresh_recordings()
+    window.select_recording(rid)
+    window.actions["file.import"].trigger()
+    assert [s.text for s in project.editing.load(rid).segments] == ["Saya senang di sini"]
+    qtbot.waitUntil(lambda: "Saya senang di sini" in window.transcript.editor.toPlainText(), timeout=WAIT_MS)

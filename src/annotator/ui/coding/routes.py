@@ -17,6 +17,9 @@ from annotator.core.services.coding import PassageView
 from annotator.core.services.search import Hit
 from annotator.errors import NotFound
 from annotator.ui.coding.controller import Touched
+from annotator.ui.dialogs.export import export_from
+from annotator.ui.dialogs.import_files import import_into
+from annotator.ui.dialogs.pseudonyms import edit_pseudonyms
 from annotator.ui.notes.panel import NotesPanel
 from annotator.ui.search.dialog import SearchDialog
 from annotator.ui.transcript.panel import TranscriptPanel
@@ -44,6 +47,9 @@ class CodingRoutes(QObject):
         a.connect("code.search", self.open_search)
         a.connect("file.new_notes", self._new_notes)
         a.connect("file.import_notes", self._import_notes)
+        a.connect("file.export", self.export)
+        a.connect("file.import", self.import_files)
+        a.connect("file.pseudonyms", self.pseudonyms)
         w.coding.message.connect(self._say)
         w.coding.changed.connect(self._coding_changed)
         w.notes.message.connect(self._say)
@@ -214,6 +220,37 @@ class CodingRoutes(QObject):
         made = self.window.notes.import_documents(self.window)
         if made:
             self.window.select_document(made[0])
+
+    # -- exchange -----------------------------------------------------------------------------------------------
+    def export(self) -> None:
+        """File > Export: the recording shown and the theme chosen are ticked to start with."""
+        w = self.window
+        if w.project is None:
+            self._say(self.tr("Open or create a project first."))
+            return
+        w.transcript.editor.commit()
+        w.notes.commit()
+        theme = w.themes.current_theme()
+        export_from(w, w.project, theme_ids=(theme,) if theme is not None else ())
+
+    def import_files(self) -> None:
+        w = self.window
+        if w.project is None:
+            self._say(self.tr("Open or create a project first."))
+            return
+        w.transcript.editor.commit()
+        w.notes.commit()
+        if import_into(w, w.project, recording_id=w.recording_id) is not None:
+            w.refresh_recordings()  # new recordings, themes, notes and passages: everything reads again
+            if w.recording_id is not None:
+                w.transcript.reload()
+            w.coding.changed.emit(Touched(codebook=True))
+
+    def pseudonyms(self) -> None:
+        if self.window.project is None:
+            self._say(self.tr("Open or create a project first."))
+            return
+        edit_pseudonyms(self.window, self.window.project)
 
 
 def _short(text: str, limit: int = 60) -> str:
