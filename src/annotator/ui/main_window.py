@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QFileDialog,
-    QHeaderView,
     QLabel,
-    QListView,
     QMainWindow,
     QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,15 +29,16 @@ from annotator.ui.dialogs.find_replace import FindReplaceDialog
 from annotator.ui.dialogs.preferences import PreferencesDialog
 from annotator.ui.dialogs.speakers import ask_segment_speaker, ask_speaker_rename
 from annotator.ui.jobs.panel import JobsPanel
-from annotator.ui.notes.model import DOCUMENT_ID_ROLE, DocumentsModel
+from annotator.ui.jobs.routes import TranscriptionRoutes
+from annotator.ui.notes.model import DOCUMENT_ID_ROLE
 from annotator.ui.notes.panel import NotesPanel
 from annotator.ui.passages.panel import PassagesPanel
 from annotator.ui.passages.playback import PassagePlayback
 from annotator.ui.player.bar import PlayerBar
 from annotator.ui.player.player import Player
-from annotator.ui.search.dialog import SearchDialog
 from annotator.ui.settings import CONFIDENCE_THRESHOLD, RECENT_PROJECTS, REWIND_ON_RESUME_MS, SKIP_SECONDS, Settings
-from annotator.ui.sidebar.model import RECORDING_ID_ROLE, RecordingsModel
+from annotator.ui.sidebar.model import RECORDING_ID_ROLE
+from annotator.ui.sidebar.pane import SourcesPane
 from annotator.ui.themes.panel import ThemesPanel
 from annotator.ui.transcript.panel import TranscriptPanel
 from annotator.ui.workers import run_in_background
@@ -59,42 +56,16 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.coding = CodingController(self.undo_stack, self)
         self.find_dialog: FindReplaceDialog | None = None
-        self.search_dialog: SearchDialog | None = None
-        self._live_reload = QTimer(self)
-        self._live_reload.setSingleShot(True)
-        self._live_reload.setInterval(1000)
-        self._live_reload.timeout.connect(self._show_new_segments)
         self.actions = Actions(self.settings, self)
         self.player = Player(self)
         self.player.rewind_on_resume_ms = self.settings.get(REWIND_ON_RESUME_MS)
 
-        self.recordings = RecordingsModel(self)
-        self.sidebar = QTreeView(self)
-        self.sidebar.setModel(self.recordings)
-        self.sidebar.setUniformRowHeights(True)
-        self.sidebar.setAlternatingRowColors(True)
-        self.sidebar.header().setStretchLastSection(False)
-        self.sidebar.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            self.sidebar.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.sources = SourcesPane(self)
+        self.recordings, self.sidebar = self.sources.recordings, self.sources.recordings_view
+        self.documents, self.notes_list = self.sources.documents, self.sources.notes_view
         self.sidebar.selectionModel().currentChanged.connect(self._recording_chosen)
         self.sidebar.clicked.connect(lambda index: self._recording_chosen(index, index))  # back from field notes
-
-        self.documents = DocumentsModel(self)
-        self.notes_list = QListView(self)
-        self.notes_list.setModel(self.documents)
-        self.notes_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.notes_list.selectionModel().currentChanged.connect(self._document_chosen)
-        left = QSplitter(Qt.Orientation.Vertical, self)
-        left.addWidget(self.sidebar)
-        notes_box = QWidget(left)
-        notes_layout = QVBoxLayout(notes_box)
-        notes_layout.setContentsMargins(0, 4, 0, 0)
-        notes_layout.addWidget(QLabel("<b>" + self.tr("Field notes") + "</b>", notes_box))
-        notes_layout.addWidget(self.notes_list)
-        left.addWidget(notes_box)
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 1)
 
         self.transcript = TranscriptPanel(self.undo_stack, self, controller=self.coding)
         self.notes = NotesPanel(self)
@@ -110,7 +81,7 @@ class MainWindow(QMainWindow):
         )
 
         splitter = QSplitter(self)
-        splitter.addWidget(left)
+        splitter.addWidget(self.sources)
         splitter.addWidget(self.pages)
         splitter.addWidget(self.themes)
         splitter.setStretchFactor(1, 1)
@@ -139,6 +110,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._build_menus()
         self.routes = CodingRoutes(self)
+        self.transcription = TranscriptionRoutes(self)
         self._share_keys_with_editor()
         self._show_state()
 
@@ -173,9 +145,6 @@ class MainWindow(QMainWindow):
         a.connect("edit.end_earlier", lambda: self.transcript.nudge(end_delta=-NUDGE_MS))
         a.connect("edit.end_later", lambda: self.transcript.nudge(end_delta=NUDGE_MS))
         a.connect("edit.preferences", self._preferences)
-        a.connect("transcribe.one", self._transcribe_current)
-        a.connect("transcribe.all", self._transcribe_all)
-        a.connect("transcribe.cancel", self.jobs.stop_all)
         self.transcript.seekRequested.connect(self.player.seek)
         self.transcript.playRequested.connect(self._play_stretch)
         self.transcript.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -183,8 +152,6 @@ class MainWindow(QMainWindow):
         self.transcript.editor.highlighter.threshold = self.settings.get(CONFIDENCE_THRESHOLD)
         self.player.positionChanged.connect(self.transcript.editor.show_position)
         self.player.errorOccurred.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        self.jobs.progressed.connect(self._job_progressed)
-        self.jobs.recordingFinished.connect(self._job_finished)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -460,45 +427,6 @@ class MainWindow(QMainWindow):
             self.player.rewind_on_resume_ms = self.settings.get(REWIND_ON_RESUME_MS)
             self.transcript.editor.highlighter.set_threshold(self.settings.get(CONFIDENCE_THRESHOLD))
             self._share_keys_with_editor()
-
-    # -- transcription ----------------------------------------------------------------------------------------
-    def _transcribe_current(self) -> None:
-        if self.project is None or self.recording_id is None or self.project.path is None:
-            return
-        title = self.project.recordings.get(self.recording_id).title
-        self._transcribe([(self.recording_id, title)])
-
-    def _transcribe_all(self) -> None:
-        if self.project is None or self.project.path is None:
-            return
-        todo = [(s.id, s.title) for s in self.recordings.summaries() if s.transcription != "done"]
-        self._transcribe(todo)
-
-    def _transcribe(self, recordings: list[tuple[int, str]], extra_args: list[str] | None = None) -> None:
-        assert self.project is not None and self.project.path is not None
-        if not recordings:
-            self.statusBar().showMessage(self.tr("Every recording is transcribed."), 5000)
-            return
-        self.jobs_dock.show()
-        for recording_id, _title in recordings:
-            self.recordings.set_running(recording_id, True)
-        self.jobs.transcribe(self.project.path, recordings, extra_args)
-
-    def _job_progressed(self, recording_id: int, _segments: int) -> None:
-        if recording_id == self.recording_id and not self._live_reload.isActive():
-            self._live_reload.start()  # new segments are read at most once a second, not at every one
-
-    def _show_new_segments(self) -> None:
-        if not self.transcript.editor.hasFocus():  # never pull the text from under someone typing
-            self.transcript.reload()
-
-    def _job_finished(self, recording_id: int, status: str, message: str) -> None:
-        self.recordings.set_running(recording_id, False)
-        self.refresh_recordings()
-        if recording_id == self.recording_id:
-            self.transcript.reload()
-        if status == "failed":
-            self.statusBar().showMessage(message, 10000)
 
     # -- closing ----------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
