@@ -30,191 +30,206 @@
     </message>
     <message>
         <location filename="../../src/annotator/ui/actions.py" line="37"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Ekspor…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="38"/>
+        <source>I&amp;mport (REFI-QDA, transcripts)…</source>
+        <translation>I&amp;mpor (REFI-QDA, transkrip)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="39"/>
+        <source>Pse&amp;udonyms…</source>
+        <translation>&amp;Nama samaran…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="40"/>
         <source>&amp;Quit</source>
         <translation>&amp;Keluar</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="38"/>
+        <location filename="../../src/annotator/ui/actions.py" line="41"/>
         <source>&amp;Undo</source>
         <translation>&amp;Urungkan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="39"/>
+        <location filename="../../src/annotator/ui/actions.py" line="42"/>
         <source>&amp;Redo</source>
         <translation>U&amp;langi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="40"/>
+        <location filename="../../src/annotator/ui/actions.py" line="43"/>
         <source>&amp;Find and replace…</source>
         <translation>&amp;Cari dan ganti…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="41"/>
+        <location filename="../../src/annotator/ui/actions.py" line="44"/>
         <source>&amp;Split segment at cursor</source>
         <translation>&amp;Pisah segmen di kursor</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="42"/>
+        <location filename="../../src/annotator/ui/actions.py" line="45"/>
         <source>&amp;Merge with next segment</source>
         <translation>&amp;Gabung dengan segmen berikutnya</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="43"/>
+        <location filename="../../src/annotator/ui/actions.py" line="46"/>
         <source>Mark segment &amp;verified</source>
         <translation>Tandai segmen &amp;terverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="44"/>
+        <location filename="../../src/annotator/ui/actions.py" line="47"/>
         <source>Next &amp;doubtful word</source>
         <translation>Kata &amp;meragukan berikutnya</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="46"/>
+        <location filename="../../src/annotator/ui/actions.py" line="49"/>
         <source>Next &amp;unverified segment</source>
         <translation>Segmen &amp;belum terverifikasi berikutnya</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="48"/>
+        <location filename="../../src/annotator/ui/actions.py" line="51"/>
         <source>Set segment &amp;speaker…</source>
         <translation>Atur pembicara &amp;segmen…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="49"/>
+        <location filename="../../src/annotator/ui/actions.py" line="52"/>
         <source>Re&amp;name a speaker…</source>
         <translation>Ganti &amp;nama pembicara…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="50"/>
+        <location filename="../../src/annotator/ui/actions.py" line="53"/>
         <source>Segment starts earlier</source>
         <translation>Segmen mulai lebih awal</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="51"/>
+        <location filename="../../src/annotator/ui/actions.py" line="54"/>
         <source>Segment starts later</source>
         <translation>Segmen mulai lebih lambat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="52"/>
+        <location filename="../../src/annotator/ui/actions.py" line="55"/>
         <source>Segment ends earlier</source>
         <translation>Segmen berakhir lebih awal</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="53"/>
+        <location filename="../../src/annotator/ui/actions.py" line="56"/>
         <source>Segment ends later</source>
         <translation>Segmen berakhir lebih lambat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="54"/>
+        <location filename="../../src/annotator/ui/actions.py" line="57"/>
         <source>&amp;Preferences…</source>
         <translation>P&amp;referensi…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="55"/>
+        <location filename="../../src/annotator/ui/actions.py" line="58"/>
         <source>&amp;Play / pause</source>
         <translation>&amp;Putar / jeda</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="56"/>
+        <location filename="../../src/annotator/ui/actions.py" line="59"/>
         <source>Skip &amp;back</source>
         <translation>&amp;Mundur</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="57"/>
+        <location filename="../../src/annotator/ui/actions.py" line="60"/>
         <source>Skip &amp;forward</source>
         <translation>Ma&amp;ju</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="58"/>
+        <location filename="../../src/annotator/ui/actions.py" line="61"/>
         <source>S&amp;lower</source>
         <translation>Lebih &amp;lambat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="59"/>
+        <location filename="../../src/annotator/ui/actions.py" line="62"/>
         <source>F&amp;aster</source>
         <translation>Lebih &amp;cepat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="60"/>
+        <location filename="../../src/annotator/ui/actions.py" line="63"/>
         <source>&amp;Loop segment</source>
         <translation>&amp;Ulangi segmen</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="61"/>
+        <location filename="../../src/annotator/ui/actions.py" line="64"/>
         <source>F&amp;ollow playback</source>
         <translation>&amp;Ikuti pemutaran</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="62"/>
+        <location filename="../../src/annotator/ui/actions.py" line="65"/>
         <source>&amp;Code selection with…</source>
         <translation>&amp;Kodekan teks terpilih dengan…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="67"/>
+        <location filename="../../src/annotator/ui/actions.py" line="70"/>
         <source>Code with pinned theme 1</source>
         <translation>Kodekan dengan tema tersemat 1</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="68"/>
+        <location filename="../../src/annotator/ui/actions.py" line="71"/>
         <source>Code with pinned theme 2</source>
         <translation>Kodekan dengan tema tersemat 2</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="69"/>
+        <location filename="../../src/annotator/ui/actions.py" line="72"/>
         <source>Code with pinned theme 3</source>
         <translation>Kodekan dengan tema tersemat 3</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="70"/>
+        <location filename="../../src/annotator/ui/actions.py" line="73"/>
         <source>Code with pinned theme 4</source>
         <translation>Kodekan dengan tema tersemat 4</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="71"/>
+        <location filename="../../src/annotator/ui/actions.py" line="74"/>
         <source>Code with pinned theme 5</source>
         <translation>Kodekan dengan tema tersemat 5</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="72"/>
+        <location filename="../../src/annotator/ui/actions.py" line="75"/>
         <source>Code with pinned theme 6</source>
         <translation>Kodekan dengan tema tersemat 6</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="73"/>
+        <location filename="../../src/annotator/ui/actions.py" line="76"/>
         <source>Code with pinned theme 7</source>
         <translation>Kodekan dengan tema tersemat 7</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="74"/>
+        <location filename="../../src/annotator/ui/actions.py" line="77"/>
         <source>Code with pinned theme 8</source>
         <translation>Kodekan dengan tema tersemat 8</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="75"/>
+        <location filename="../../src/annotator/ui/actions.py" line="78"/>
         <source>Code with pinned theme 9</source>
         <translation>Kodekan dengan tema tersemat 9</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="80"/>
+        <location filename="../../src/annotator/ui/actions.py" line="83"/>
         <source>&amp;Passages…</source>
         <translation>K&amp;utipan…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="81"/>
+        <location filename="../../src/annotator/ui/actions.py" line="84"/>
         <source>&amp;Search transcripts and notes…</source>
         <translation>&amp;Cari di transkrip dan catatan…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="82"/>
+        <location filename="../../src/annotator/ui/actions.py" line="85"/>
         <source>&amp;Transcribe this recording</source>
         <translation>&amp;Transkripsi rekaman ini</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="83"/>
+        <location filename="../../src/annotator/ui/actions.py" line="86"/>
         <source>Transcribe &amp;all recordings</source>
         <translation>Transkripsi &amp;semua rekaman</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="84"/>
+        <location filename="../../src/annotator/ui/actions.py" line="87"/>
         <source>&amp;Cancel transcriptions</source>
         <translation>&amp;Batalkan transkripsi</translation>
     </message>
@@ -255,6 +270,19 @@
         <location filename="../../src/annotator/ui/coding/assign_popup.py" line="265"/>
         <source>Ticked: {names}</source>
         <translation>Dicentang: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundWork</name>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/background.py" line="97"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/background.py" line="125"/>
+        <source>Annotator ran into an unexpected problem ({reason}); the details are in its log.</source>
+        <translation>Annotator mengalami masalah tak terduga ({reason}); rinciannya tercatat di log Annotator.</translation>
     </message>
 </context>
 <context>
@@ -389,29 +417,32 @@
 <context>
     <name>CodingRoutes</name>
     <message>
-        <location filename="../../src/annotator/ui/coding/routes.py" line="99"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="105"/>
         <source>&amp;{n} {theme}</source>
         <translation>&amp;{n} {theme}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/routes.py" line="141"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="147"/>
         <source>That passage is gone (its words were deleted, or it was removed).</source>
         <translation>Kutipan itu sudah tidak ada (kata-katanya dihapus, atau kutipannya dihapus).</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/routes.py" line="157"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="163"/>
         <source>These passages have no audio (they are in field notes).</source>
         <translation>Kutipan ini tidak memiliki audio (berada di catatan lapangan).</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/routes.py" line="162"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="168"/>
         <source>Playing: “{quote}” {where}</source>
         <translation>Memutar: “{quote}” {where}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/routes.py" line="168"/>
-        <location filename="../../src/annotator/ui/coding/routes.py" line="204"/>
-        <location filename="../../src/annotator/ui/coding/routes.py" line="212"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="174"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="210"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="218"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="229"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="239"/>
+        <location filename="../../src/annotator/ui/coding/routes.py" line="251"/>
         <source>Open or create a project first.</source>
         <translation>Buka atau buat proyek terlebih dahulu.</translation>
     </message>
@@ -488,6 +519,280 @@
         <translation>
             <numerusform>%n kutipan</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="43"/>
+        <source>Coded passages</source>
+        <translation>Kutipan yang dikodekan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="44"/>
+        <source>Transcripts</source>
+        <translation>Transkrip</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="45"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="46"/>
+        <source>Exchange with other QDA programs</source>
+        <translation>Pertukaran dengan program QDA lain</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="51"/>
+        <source>Table (.csv)</source>
+        <translation>Tabel (.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="52"/>
+        <source>Coded passages as a table that Excel opens</source>
+        <translation>Kutipan yang dikodekan sebagai tabel yang dapat dibuka di Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="55"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Buku kerja Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="56"/>
+        <source>Coded passages in Excel: a summary sheet and a sheet per theme</source>
+        <translation>Kutipan yang dikodekan dalam Excel: satu lembar ringkasan dan satu lembar per tema</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="59"/>
+        <source>Findings report (.docx)</source>
+        <translation>Laporan temuan (.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="60"/>
+        <source>A report in Word: per theme its definition, then its quotes with who said them and when</source>
+        <translation>Laporan Word: definisi tiap tema, lalu kutipannya beserta pembicara dan waktunya</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="65"/>
+        <source>Plain text (.txt)</source>
+        <translation>Teks biasa (.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="66"/>
+        <source>Transcripts as plain text</source>
+        <translation>Transkrip sebagai teks biasa</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="69"/>
+        <source>Word (.docx)</source>
+        <translation>Word (.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="70"/>
+        <source>Transcripts in Word, with times</source>
+        <translation>Transkrip dalam Word, beserta waktunya</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="73"/>
+        <source>SubRip subtitles (.srt)</source>
+        <translation>Subtitel SubRip (.srt)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="74"/>
+        <source>Transcripts as subtitles</source>
+        <translation>Transkrip sebagai subtitel</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="77"/>
+        <source>WebVTT subtitles (.vtt)</source>
+        <translation>Subtitel WebVTT (.vtt)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="78"/>
+        <source>Transcripts as web subtitles, the speaker as a voice tag</source>
+        <translation>Transkrip sebagai subtitel web, pembicara ditandai dengan tag suara</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="81"/>
+        <source>Timestamped text (.txt)</source>
+        <translation>Teks bercap waktu (.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="82"/>
+        <source>Transcripts with [hh:mm:ss] times, for MAXQDA, ATLAS.ti and NVivo</source>
+        <translation>Transkrip dengan waktu [hh:mm:ss], untuk MAXQDA, ATLAS.ti, dan NVivo</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="85"/>
+        <source>JSON (.json)</source>
+        <translation>JSON (.json)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="86"/>
+        <source>Transcripts with every word&apos;s time, for scripts</source>
+        <translation>Transkrip dengan waktu setiap kata, untuk skrip</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="89"/>
+        <source>Audio clips (a folder)</source>
+        <translation>Klip audio (satu folder)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="90"/>
+        <source>An audio file per coded passage, named by theme and time</source>
+        <translation>Satu berkas audio per kutipan yang dikodekan, dinamai menurut tema dan waktu</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="93"/>
+        <source>REFI-QDA project (.qdpx)</source>
+        <translation>Proyek REFI-QDA (.qdpx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="94"/>
+        <source>The project with its transcripts, themes and notes, for NVivo, MAXQDA, ATLAS.ti and QualCoder</source>
+        <translation>Proyek beserta transkrip, tema, dan catatannya, untuk NVivo, MAXQDA, ATLAS.ti, dan QualCoder</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="100"/>
+        <source>REFI-QDA codebook (.qdc)</source>
+        <translation>Buku kode REFI-QDA (.qdc)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="101"/>
+        <source>The themes alone, with their colours and definitions</source>
+        <translation>Hanya tema, beserta warna dan definisinya</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="106"/>
+        <source>CSV tables (*.csv)</source>
+        <translation>Tabel CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="107"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="108"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Dokumen Word (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="109"/>
+        <source>Text files (*.txt)</source>
+        <translation>Berkas teks (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="110"/>
+        <source>SubRip subtitles (*.srt)</source>
+        <translation>Subtitel SubRip (*.srt)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="111"/>
+        <source>WebVTT subtitles (*.vtt)</source>
+        <translation>Subtitel WebVTT (*.vtt)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="112"/>
+        <source>JSON files (*.json)</source>
+        <translation>Berkas JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="113"/>
+        <source>REFI-QDA projects (*.qdpx)</source>
+        <translation>Proyek REFI-QDA (*.qdpx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="114"/>
+        <source>REFI-QDA codebooks (*.qdc)</source>
+        <translation>Buku kode REFI-QDA (*.qdc)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="139"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="338"/>
+        <source>Export</source>
+        <translation>Ekspor</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="148"/>
+        <source>Pseudonymise names</source>
+        <translation>Samarkan nama</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="149"/>
+        <source>Replace every listed real name by its code, in file names too</source>
+        <translation>Ganti setiap nama asli yang terdaftar dengan kodenya, juga di nama berkas</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="150"/>
+        <source>No names listed yet —</source>
+        <translation>Belum ada nama terdaftar —</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="151"/>
+        <source>Edit names…</source>
+        <translation>Sunting nama…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="152"/>
+        <source>Audio files in a REFI-QDA project:</source>
+        <translation>Berkas audio dalam proyek REFI-QDA:</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="153"/>
+        <source>Packed inside the .qdpx file</source>
+        <translation>Dikemas di dalam berkas .qdpx</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="154"/>
+        <source>Referred to where they are (send them separately)</source>
+        <translation>Dirujuk di lokasinya (kirim secara terpisah)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="163"/>
+        <source>Export…</source>
+        <translation>Ekspor…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="191"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="219"/>
+        <source>Options</source>
+        <translation>Opsi</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="312"/>
+        <source>Choose the folder to write into</source>
+        <translation>Pilih folder tujuan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="316"/>
+        <source>Export to</source>
+        <translation>Ekspor ke</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="338"/>
+        <source>Exporting…</source>
+        <translation>Mengekspor…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="364"/>
+        <source>Export finished</source>
+        <translation>Ekspor selesai</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="366"/>
+        <source>Open folder</source>
+        <translation>Buka folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="376"/>
+        <source>Export failed</source>
+        <translation>Ekspor gagal</translation>
     </message>
 </context>
 <context>
@@ -669,6 +974,104 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
     </message>
 </context>
 <context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="57"/>
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="58"/>
+        <source>Imported:</source>
+        <translation>Diimpor:</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="58"/>
+        <source>Nothing was imported.</source>
+        <translation>Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="61"/>
+        <source>Stopped at a file that could not be imported (it and the files after it were not):</source>
+        <translation>Berhenti pada berkas yang tidak dapat diimpor (berkas itu dan berkas sesudahnya tidak diimpor):</translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="93"/>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="103"/>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="130"/>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="161"/>
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="94"/>
+        <source>Choose one transcript at a time: each belongs to its own recording.</source>
+        <translation>Pilih satu transkrip saja setiap kali: setiap transkrip milik rekamannya sendiri.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="103"/>
+        <source>Importing…</source>
+        <translation>Mengimpor…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="111"/>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="116"/>
+        <source>Import failed</source>
+        <translation>Impor gagal</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="116"/>
+        <source>Nothing was imported:
+{reason}</source>
+        <translation>Tidak ada yang diimpor:
+{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="126"/>
+        <source>REFI-QDA projects and codebooks (*.qdpx *.qdc)</source>
+        <translation>Proyek dan buku kode REFI-QDA (*.qdpx *.qdc)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="127"/>
+        <source>Transcripts for a recording (*.srt *.vtt *.txt *.docx)</source>
+        <translation>Transkrip untuk sebuah rekaman (*.srt *.vtt *.txt *.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="139"/>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="155"/>
+        <source>Import a transcript</source>
+        <translation>Impor transkrip</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="141"/>
+        <source>Every recording has a transcript already. A transcript comes in for a recording without one: add its recording first.</source>
+        <translation>Semua rekaman sudah memiliki transkrip. Transkrip hanya dapat diimpor untuk rekaman yang belum memilikinya: tambahkan rekamannya terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="150"/>
+        <source>{title} (recording {number})</source>
+        <translation>{title} (rekaman {number})</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="154"/>
+        <source>Which recording is “{name}” the transcript of?</source>
+        <translation>“{name}” adalah transkrip dari rekaman yang mana?</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="162"/>
+        <source>Use media files the project refers to outside the archive? Only if you trust where it came from.</source>
+        <translation>Gunakan berkas media di luar arsip yang dirujuk proyek ini? Lakukan hanya jika Anda memercayai asal proyek ini.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/import_files.py" line="174"/>
+        <source>To use the media files outside the archive, import the project again and answer Yes when asked about them: what came in already is not added twice.</source>
+        <translation>Untuk menggunakan berkas media di luar arsip, impor lagi proyek itu dan jawab Yes saat ditanya tentang berkas tersebut: yang sudah diimpor tidak akan ditambahkan dua kali.</translation>
+    </message>
+</context>
+<context>
     <name>JobsPanel</name>
     <message>
         <location filename="../../src/annotator/ui/jobs/panel.py" line="38"/>
@@ -716,132 +1119,122 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="124"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="95"/>
         <source>Transcriptions</source>
         <translation>Transkripsi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="129"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="100"/>
         <source>Passages</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="192"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="159"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="193"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="160"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="194"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="161"/>
         <source>&amp;Playback</source>
         <translation>&amp;Putar</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="195"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="162"/>
         <source>&amp;Code</source>
         <translation>&amp;Kode</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="196"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="163"/>
         <source>&amp;Transcribe</source>
         <translation>&amp;Transkripsi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="204"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="171"/>
         <source>Code with a &amp;pinned theme</source>
         <translation>Kodekan dengan tema &amp;tersemat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="209"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="176"/>
         <source>Open &amp;recent</source>
         <translation>Buka proyek te&amp;rakhir</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="227"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="194"/>
         <source>Cannot open project</source>
         <translation>Proyek tidak dapat dibuka</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="303"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="270"/>
         <source>Media file not found: {path}</source>
         <translation>Berkas media tidak ditemukan: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="344"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="311"/>
         <source>{share:.0f}% of this recording verified</source>
         <translation>{share:.0f}% rekaman ini sudah diverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="348"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="315"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="351"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="318"/>
         <source>{name} - Annotator</source>
         <translation>{name} - Annotator</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="356"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="323"/>
         <source>Open project</source>
         <translation>Buka proyek</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="356"/>
-        <location filename="../../src/annotator/ui/main_window.py" line="363"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="323"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="330"/>
         <source>Annotator projects (*.annotator)</source>
         <translation>Proyek Annotator (*.annotator)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="363"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="330"/>
         <source>New project</source>
         <translation>Proyek baru</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="370"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="337"/>
         <source>Cannot create project</source>
         <translation>Proyek tidak dapat dibuat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="376"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="343"/>
         <source>Open or create a project first.</source>
         <translation>Buka atau buat proyek terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="379"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="346"/>
         <source>Add recordings</source>
         <translation>Tambah rekaman</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="379"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="346"/>
         <source>Audio and video ({patterns})</source>
         <translation>Audio dan video ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="389"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="356"/>
         <source>Cannot add recordings</source>
         <translation>Rekaman tidak dapat ditambahkan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/main_window.py" line="392"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="359"/>
         <source>Added %n recording(s).</source>
         <translation>
             <numerusform>%n rekaman ditambahkan.</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="480"/>
-        <source>Every recording is transcribed.</source>
-        <translation>Semua rekaman sudah ditranskripsi.</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="93"/>
-        <source>Field notes</source>
-        <translation>Catatan lapangan</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1666,130 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
     </message>
 </context>
 <context>
+    <name>PseudonymsDialog</name>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/pseudonyms.py" line="179"/>
+        <source>Pseudonyms</source>
+        <translation>Nama samaran</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/pseudonyms.py" line="182"/>
+        <source>Names listed here are replaced by their codes in every export with “Pseudonymise names” ticked, including file names and document properties.</source>
+        <translation>Nama yang terdaftar di sini diganti dengan kodenya di setiap ekspor yang mencentang “Samarkan nama”, termasuk di nama berkas dan properti dokumen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/pseudonyms.py" line="204"/>
+        <source>Real name, e.g. Sari Dewi</source>
+        <translation>Nama asli, mis. Sari Dewi</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/pseudonyms.py" line="206"/>
+        <source>Code, e.g. WBS-01</source>
+        <translation>Kode, mis. WBS-01</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/pseudonyms.py" line="210"/>
+        <source>Add</source>
+        <translation>Tambah</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/pseudonyms.py" line="211"/>
+        <source>Remove selected</source>
+        <translation>Hapus yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/pseudonyms.py" line="223"/>
+        <source>Type a sentence with a listed name</source>
+        <translation>Ketik kalimat yang memuat nama terdaftar</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/pseudonyms.py" line="229"/>
+        <source>Try it:</source>
+        <translation>Coba:</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/pseudonyms.py" line="290"/>
+        <source>An export writes it as: (type above)</source>
+        <translation>Ekspor akan menuliskannya sebagai: (ketik di atas)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/pseudonyms.py" line="293"/>
+        <source>An export writes it as: {text}</source>
+        <translation>Ekspor akan menuliskannya sebagai: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>PseudonymsModel</name>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/pseudonyms.py" line="46"/>
+        <source>person</source>
+        <translation>orang</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/pseudonyms.py" line="47"/>
+        <source>place</source>
+        <translation>tempat</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/pseudonyms.py" line="48"/>
+        <source>other</source>
+        <translation>lainnya</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/pseudonyms.py" line="117"/>
+        <source>Real name</source>
+        <translation>Nama asli</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/pseudonyms.py" line="117"/>
+        <source>Code in exports</source>
+        <translation>Kode dalam ekspor</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/pseudonyms.py" line="117"/>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/pseudonyms.py" line="133"/>
+        <source>“{real}” is written as “{code}” in pseudonymised exports</source>
+        <translation>“{real}” ditulis sebagai “{code}” dalam ekspor yang namanya disamarkan</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsChooser</name>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/choosers.py" line="102"/>
+        <source>Recordings</source>
+        <translation>Rekaman</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/choosers.py" line="102"/>
+        <source>All recordings</source>
+        <translation>Semua rekaman</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/choosers.py" line="102"/>
+        <source>Only the ticked recordings:</source>
+        <translation>Hanya rekaman yang dicentang:</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/choosers.py" line="109"/>
+        <source>{title} (no transcript yet)</source>
+        <translation>{title} (belum ada transkrip)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/choosers.py" line="116"/>
+        <source>Participant {code}</source>
+        <translation>Partisipan {code}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/choosers.py" line="147"/>
+        <source>Tick at least one recording, or choose all recordings.</source>
+        <translation>Centang setidaknya satu rekaman, atau pilih semua rekaman.</translation>
+    </message>
+</context>
+<context>
     <name>RecordingsModel</name>
     <message>
         <location filename="../../src/annotator/ui/sidebar/model.py" line="96"/>
@@ -1517,6 +2034,14 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
         <translation>
             <numerusform>%n hasil sudah dikodekan dengan tema itu sebelumnya.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPane</name>
+    <message>
+        <location filename="../../src/annotator/ui/sidebar/pane.py" line="42"/>
+        <source>Field notes</source>
+        <translation>Catatan lapangan</translation>
     </message>
 </context>
 <context>
@@ -1803,6 +2328,39 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
     </message>
 </context>
 <context>
+    <name>ThemesChooser</name>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/choosers.py" line="154"/>
+        <source>Themes</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/choosers.py" line="155"/>
+        <source>All themes</source>
+        <translation>Semua tema</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/choosers.py" line="156"/>
+        <source>Only the ticked themes (each with the themes below it):</source>
+        <translation>Hanya tema yang dicentang (masing-masing beserta tema di bawahnya):</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/choosers.py" line="159"/>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/choosers.py" line="159"/>
+        <source>Passages</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/choosers.py" line="190"/>
+        <source>Tick at least one theme, or choose all themes.</source>
+        <translation>Centang setidaknya satu tema, atau pilih semua tema.</translation>
+    </message>
+</context>
+<context>
     <name>ThemesModel</name>
     <message>
         <location filename="../../src/annotator/ui/themes/model.py" line="149"/>
@@ -1975,6 +2533,14 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
         <location filename="../../src/annotator/ui/transcript/panel.py" line="388"/>
         <source>Nothing left to check here.</source>
         <translation>Tidak ada lagi yang perlu diperiksa di sini.</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptionRoutes</name>
+    <message>
+        <location filename="../../src/annotator/ui/jobs/routes.py" line="51"/>
+        <source>Every recording is transcribed.</source>
+        <translation>Semua rekaman sudah ditranskripsi.</translation>
     </message>
 </context>
 <context>
