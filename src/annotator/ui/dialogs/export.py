@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -206,6 +207,8 @@ class ExportDialog(QDialog):
                 button.setProperty("format", fmt)
                 text = QLabel(self.tr(description), box)
                 text.setWordWrap(True)
+                # A wrapped label takes the height its lines need (else a third line is cut off).
+                text.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
                 text.setBuddy(button)
                 row = grid.rowCount()
                 grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
