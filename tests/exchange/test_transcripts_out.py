@@ -203,3 +203,22 @@ def test_a_project_without_transcripts_has_nothing_to_export(project: Project, m
     project.recordings.add(media["wav"])
     with pytest.raises(UserError, match="no recording in this project has a transcript yet"):
         export_transcripts(project, "txt", tmp_path / "x.txt", ExportOptions(), unchanged)
+
+
+def test_a_name_of_several_words_leaves_no_trace_in_the_json_words(study: Study, tmp_path: Path) -> None:
+    """Each word on its own is harmless ("pegawai", "mau"); together they are the listed name."""
+    import json
+
+    from annotator.exchange.export import export as export_any
+    from annotator.exchange.options import ExportOptions
+
+    study.project.pseudonyms.add("pegawai mau", "NAMA-3")
+    out = tmp_path / "t.json"
+    export_any(study.project, "json", out, ExportOptions(recordings=(study.r1,), pseudonymize=True))
+    data = json.loads(out.read_text(encoding="utf-8"))
+    [segment] = [s for s in data["segments"] if "NAMA-3" in s["text"]]
+    words = [w["text"] for w in segment["words"]]
+    assert "pegawai" not in words and "mau" not in words and "NAMA-3" in words
+    assert " ".join(words) == segment["text"]
+    times = [(w["start_ms"], w["end_ms"]) for w in segment["words"]]
+    assert times == sorted(times) and all(a <= b for a, b in times)

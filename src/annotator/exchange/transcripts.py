@@ -36,6 +36,8 @@ from sqlalchemy import func, select
 from annotator.core.models import Recording, Segment
 from annotator.core.project import Project
 from annotator.core.services.recordings import RecordingService
+from annotator.core.services.transcript_views import WordView
+from annotator.core.textdiff import retime_words
 from annotator.errors import UserError
 from annotator.exchange.files import atomic_output
 from annotator.exchange.options import ExportOptions, ExportResult, Redact
@@ -228,11 +230,23 @@ def redacted_json(data: dict[str, Any], redact: Redact) -> dict[str, Any]:
             **s,
             "speaker": redact(s["speaker"]) if s["speaker"] else s["speaker"],
             "text": redact(s["text"]),
-            "words": [{**w, "text": redact(w["text"])} for w in s["words"]],
+            "words": _redacted_words(s, redact(s["text"])),
         }
         for s in data["segments"]
     ]
     return {**data, "recording": recording, "segments": segments}
+
+
+def _redacted_words(segment: dict[str, Any], text: str) -> list[dict[str, Any]]:
+    """A segment's words for its redacted ``text``. Redacting word by word would let a name of several words
+    through ("Sari" and "Dewi" are each harmless): so when the segment's text changed, its words are those of the
+    redacted text, the unchanged ones keeping their times and the codes taking the names' time, as when a
+    person edits the text."""
+    if text == segment["text"]:
+        return segment["words"]  # no listed name in the text: none in its words either
+    old = [WordView(w["start_ms"], w["end_ms"], w["text"], None, None, w["probability"]) for w in segment["words"]]
+    words = retime_words(old, text, segment["start_ms"], segment["end_ms"])
+    return [{"start_ms": w.start_ms, "end_ms": w.end_ms, "text": w.text, "probability": w.probability} for w in words]
 
 
 def write_json(data: dict[str, Any], path: Path, redact: Redact) -> None:
