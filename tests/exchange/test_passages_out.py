@@ -272,6 +272,23 @@ def test_a_folder_or_a_missing_folder_is_refused(project: Project, study: CodedS
         export(project, fmt, missing, ExportOptions())
 
 
+def test_a_link_or_a_device_is_refused_and_left_as_it_was(project: Project, study: CodedStudy, tmp_path: Path) -> None:
+    import os
+
+    target = tmp_path / "real.csv"
+    target.write_text("kept", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    with pytest.raises(UserError, match=f"^{link}: is a link to another file"):
+        export(project, "csv", link, ExportOptions())
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "kept"
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    with pytest.raises(UserError, match=f"^{pipe}: is not a plain file"):
+        export(project, "csv", pipe, ExportOptions())
+    assert not pipe.is_file() and pipe.exists()
+
+
 def test_control_characters_do_not_break_the_workbook(project: Project, study: CodedStudy, tmp_path: Path) -> None:
     passage = project.coding.passages([CLOSE])[0]
     project.coding.set_memo(passage.id, "catatan\x0bdengan\x00kontrol")

@@ -20,6 +20,10 @@ def atomic_output(path: Path) -> Iterator[Path]:
     path = Path(path)
     if path.is_dir():
         raise UserError(f"{path}: is a folder; give a file name to write")
+    if path.is_symlink():
+        raise UserError(f"{path}: is a link to another file; give the file's own name, or a new name")
+    if path.exists() and not path.is_file():
+        raise UserError(f"{path}: is not a plain file (a device or a pipe); give a file name to write")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UserError(f"{path}: the folder {folder} does not exist")
