@@ -19,7 +19,7 @@ from annotator.core.project import Project
 from annotator.core.services.pseudonyms import KINDS
 from annotator.errors import UserError
 from annotator.exchange.export import FORMATS, MEDIA, check_format, export, import_files
-from annotator.exchange.options import ExportOptions
+from annotator.exchange.options import ExportOptions, ImportSummary
 
 Command = Callable[..., ArgumentParser]
 
@@ -49,16 +49,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    def say(summary: ImportSummary) -> None:  # as each file comes in: a later file refused does not hide it
+        if not args.json:
+            print("\n".join(summary.lines()), flush=True)
+
     with Project.open(args.project) as project:
         summaries = import_files(
-            project, args.files, recording=args.recording, allow_external_media=args.allow_external_media
+            project, args.files, recording=args.recording, allow_external_media=args.allow_external_media, on_done=say
         )
     if args.json:
         _print_json({"imports": [asdict(s) for s in summaries]})
-        return EXIT_OK
-    for summary in summaries:
-        for line in summary.lines():
-            print(line)
     return EXIT_OK
 
 

@@ -196,3 +196,18 @@ def test_the_transcripts_of_every_recording_go_into_a_folder(cli, study: Path, t
         assert cues and all(cue.end > cue.start for cue in cues)
     again = cli("export", study, "--format", "srt", "--out", out)  # the folder exists now: written into again
     assert again.code == 0, again.err
+
+
+def test_a_file_refused_after_others_says_which_came_in(cli, study: Path, tmp_path: Path) -> None:
+    codebook = tmp_path / "kode.qdc"
+    assert cli("export", study, "--format", "qdc", "--out", codebook).code == 0
+    broken = tmp_path / "rusak.qdpx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    fresh = tmp_path / "baru.annotator"
+    assert cli("new", fresh).code == 0
+    result = cli("import", fresh, codebook, broken)
+    assert result.code == 2
+    assert "kode.qdc: added 37 themes" in result.out  # said as it came in, before the refusal
+    assert str(broken) in result.err and f"{codebook} came in before it" in result.err
+    with Project.open(fresh) as project:
+        assert len([n for root in project.themes.tree() for _d, n in root.walk()]) == 37

@@ -8,7 +8,7 @@ that a wrong argument is refused before anything comes in; each file then comes 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -99,10 +99,13 @@ def import_files(
     *,
     recording: str | int | None = None,
     allow_external_media: bool = False,
+    on_done: Callable[[ImportSummary], object] | None = None,
 ) -> list[ImportSummary]:
     """Bring in REFI-QDA projects (``.qdpx``) and codebooks (``.qdc``), and with ``recording`` a transcript for
     it (``.srt``, ``.vtt``, timestamped ``.txt`` or ``.docx``). Every file is checked before the first comes in;
-    each comes in in one transaction, and the summaries say what came in and what was left out."""
+    each comes in in one transaction, and the summaries say what came in and what was left out. ``on_done``
+    hears each summary as its file comes in; a file refused half-way is refused whole, and its message says
+    which files before it came in and that those after it did not."""
     files = [Path(p) for p in paths]
     if not files:
         raise UserError("name the files to import")
@@ -114,23 +117,36 @@ def import_files(
             f"{transcripts[1]}: one transcript at a time for recording {recording} ({transcripts[0]} is the first)"
         )
     recording_id = project.recordings.get(recording).id if transcripts else None
-    summaries = []
-    for path in files:
-        suffix = path.suffix.casefold()
-        if suffix == ".qdpx":
-            from annotator.exchange.refi_import import import_qdpx
-
-            summaries.append(import_qdpx(project, path, allow_external_media=allow_external_media))
-        elif suffix == ".qdc":
-            from annotator.exchange.refi_import import import_qdc
-
-            summaries.append(import_qdc(project, path))
-        else:
-            from annotator.exchange.transcript_import import import_transcript
-
-            assert recording_id is not None
-            summaries.append(import_transcript(project, recording_id, path))
+    summaries: list[ImportSummary] = []
+    for number, path in enumerate(files):
+        try:
+            summaries.append(_import_one(project, path, recording_id, allow_external_media))
+        except UserError as exc:
+            if not summaries:
+                raise
+            came_in = ", ".join(str(f) for f in files[:number])
+            rest = " and the files after it were not imported" if number + 1 < len(files) else ""
+            raise UserError(f"{exc} (it was not imported{rest}; {came_in} came in before it)") from exc
+        if on_done is not None:
+            on_done(summaries[-1])
     return summaries
+
+
+def _import_one(project: Project, path: Path, recording_id: int | None, allow_external_media: bool) -> ImportSummary:
+    """One file, in its own transaction."""
+    suffix = path.suffix.casefold()
+    if suffix == ".qdpx":
+        from annotator.exchange.refi_import import import_qdpx
+
+        return import_qdpx(project, path, allow_external_media=allow_external_media)
+    if suffix == ".qdc":
+        from annotator.exchange.refi_import import import_qdc
+
+        return import_qdc(project, path)
+    from annotator.exchange.transcript_import import import_transcript
+
+    assert recording_id is not None
+    return import_transcript(project, recording_id, path)
 
 
 def _check_import(path: Path, recording: str | int | None) -> None:
