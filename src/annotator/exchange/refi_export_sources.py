@@ -131,6 +131,7 @@ class SourceWriter:
             start, end = layout.span(ids[0], coding.start_offset, ids[1], coding.end_offset)
             start_ms = coding.start_ms if coding.start_ms is not None else times[ids[0]][0]
             end_ms = coding.end_ms if coding.end_ms is not None else times[ids[1]][1]
+            end_ms = max(end_ms, start_ms)  # a passage never ends before it begins (an importer refuses that)
             quote = layout.quote(*ids, start, end)
             selections.append((coding, quote, point(start, start_ms), point(end, end_ms)))
         for (position, ms), guid in sorted(points.items()):

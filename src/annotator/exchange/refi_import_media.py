@@ -187,11 +187,18 @@ def _transcript(store: Store, transcript: Transcript, rid: int, what: str) -> tu
         first, last = points.get(selection.start or ""), points.get(selection.end or "")
         if first is None or last is None:
             missing = selection.start if first is None else selection.end
-            store.skip(
+            store.broken(
                 f"selection {selection.guid} of {where}", f"it refers to sync point {missing}, which is not there"
             )
         elif first.position is None or last.position is None:
             store.skip(f"selection {selection.guid} of {where}", "its sync points have no position")
+        elif first.time_ms is not None and last.time_ms is not None and last.time_ms < first.time_ms:
+            # Speakers may overlap in time (a channel each), but a passage cannot end before it begins.
+            store.broken(
+                f"selection {selection.guid} of {where}",
+                f"it ends at {last.time_ms} ms, before it begins at {first.time_ms} ms "
+                "(its sync points go back in time)",
+            )
         else:
             chosen.append((selection, Span(first.position, last.position, selection.name)))
     spans = [span for _, span in chosen]

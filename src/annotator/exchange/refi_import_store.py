@@ -71,6 +71,10 @@ class Store:
         self.coding_guids: set[str] = set()
         self.first_coder: int | None = None
 
+    def broken(self, what: str, why: str) -> None:
+        """A reference to something the file does not have: the file is refused whole (nothing is stored)."""
+        raise UserError(f"{self.summary.source}: {what}: {why}; the file is inconsistent and is not imported")
+
     def skip(self, what: str, why: str) -> None:
         self.summary.skipped.append(f"{what}: {why}")
 
@@ -230,12 +234,10 @@ class Store:
 
     def coding(self, values: dict[str, Any], coding: Coding, selection: Selection, place: str) -> None:
         if coding.code is None:
-            self.skip(f"coding {coding.guid} of {place}", "it refers to no code (a Coding without CodeRef)")
-            return
+            self.broken(f"coding {coding.guid} of {place}", "it refers to no code (a Coding without CodeRef)")
         theme_id = self.themes.get(coding.code)
         if theme_id is None:
-            self.skip(f"coding {coding.guid} of {place}", f"it refers to code {coding.code}, which is not in the file")
-            return
+            self.broken(f"coding {coding.guid} of {place}", f"it refers to code {coding.code}, which is not there")
         self.memos.update(n for n in [*selection.notes, *coding.notes] if n in self.notes)  # not notes of their own
         guid = coding.guid
         if guid in self.coding_guids:
