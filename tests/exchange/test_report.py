@@ -29,6 +29,7 @@ from tests.exchange.coded_study import (
 
 @pytest.fixture
 def study(project: Project, media: dict[str, Path]) -> CodedStudy:
+    project.settings.set_language("en")  # the report is written in the project's language
     return CodedStudy(project, media)
 
 
@@ -138,7 +139,7 @@ def test_a_report_without_passages(project: Project, tmp_path: Path) -> None:
     out = tmp_path / "kosong.docx"
     assert export_report_docx(project, out, ExportOptions(), unchanged).counts == {"passages": 0, "themes": 0}
     paragraphs = outline(out)
-    assert paragraphs[3] == ("Normal", "No coded passages.")
+    assert paragraphs[3] == ("Normal", "Tidak ada kutipan yang dikodekan.")  # an Indonesian project (no study)
     assert not [s for s, _ in paragraphs if s.startswith("Heading")]
 
 
@@ -149,3 +150,16 @@ def test_control_characters_do_not_break_the_file(project: Project, study: Coded
     out = tmp_path / "laporan.docx"
     export_report_docx(project, out, ExportOptions(), unchanged)
     assert "Memo: catatandengankontrol" in [p.text for p in docx.Document(str(out)).paragraphs]
+
+
+def test_an_indonesian_project_gets_an_indonesian_report(project: Project, study: CodedStudy, tmp_path: Path) -> None:
+    project.settings.set_language("id")
+    project.coding.set_memo(project.coding.passages([SAFE])[0].id, "catatan")
+    out = tmp_path / "laporan.docx"
+    export_report_docx(project, out, ExportOptions(), unchanged)
+    texts = [text for _style, text in outline(out)]
+    assert texts[:2] == ["Kutipan yang dikodekan", f"Proyek: {PROJECT_NAME}"]
+    assert texts[2].startswith("Tanggal: ") and texts[3] == "8 kutipan dari 2 rekaman dan 1 dokumen catatan lapangan."
+    assert "— WBS-01 (WBS), Anak, wawancara-wbs, 00:00:03–00:00:05" in "\n".join(texts)
+    assert "Memo: catatan" in texts
+    assert not any("resident" in text or "Coded passages" in text for text in texts)

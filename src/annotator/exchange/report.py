@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.services.coding import PassageView
 from annotator.exchange.files import atomic_output
@@ -25,14 +25,48 @@ from annotator.exchange.passages_out import Selection, author, hms, select_passa
 if TYPE_CHECKING:
     from annotator.core.project import Project
 
-TITLE = "Coded passages"
+# The report is written in the project's language (Indonesian or English): it is handed to a supervisor.
+WORDS = {
+    "en": {
+        "title": "Coded passages",
+        "project": "Project",
+        "date": "Date",
+        "memo": "Memo",
+        "none": "No coded passages.",
+        "holds": "{passages} from {sources}.",
+        "and": " and ",
+        "passage": ("passage", "passages"),
+        "recording": ("recording", "recordings"),
+        "document": ("field notes document", "field notes documents"),
+        "roles": {},
+    },
+    "id": {
+        "title": "Kutipan yang dikodekan",
+        "project": "Proyek",
+        "date": "Tanggal",
+        "memo": "Memo",
+        "none": "Tidak ada kutipan yang dikodekan.",
+        "holds": "{passages} dari {sources}.",
+        "and": " dan ",
+        "passage": ("kutipan", "kutipan"),
+        "recording": ("rekaman", "rekaman"),
+        "document": ("dokumen catatan lapangan", "dokumen catatan lapangan"),
+        "roles": {"resident": "WBS", "staff": "pegawai", "interviewer": "pewawancara", "other": "lainnya"},
+    },
+}
+TITLE = WORDS["en"]["title"]
 
 
-def reference(p: PassageView) -> str:
+def words_for(language: str) -> dict[str, Any]:
+    return WORDS.get(language, WORDS["en"])
+
+
+def reference(p: PassageView, words: dict[str, Any] | None = None) -> str:
     """Who said a passage, and where: ``WBS-01 (resident), Anak, wawancara-wbs, 00:01:03–00:01:09``."""
+    roles = (words or WORDS["en"])["roles"]
     parts = []
     if p.participant:
-        parts.append(f"{p.participant} ({p.role})" if p.role else p.participant)
+        parts.append(f"{p.participant} ({roles.get(p.role, p.role)})" if p.role else p.participant)
     if p.speaker and p.speaker != p.participant:
         parts.append(p.speaker)
     parts.append(source(p))
@@ -41,18 +75,20 @@ def reference(p: PassageView) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def _contents(chosen: Selection) -> str:
+def _contents(chosen: Selection, words: dict[str, Any] | None = None) -> str:
     """What the report holds: ``12 passages from 2 recordings and 1 field notes document``."""
+    words = words or WORDS["en"]
 
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
+    def plural(n: int, key: str) -> str:
+        one, many = words[key]
+        return f"{n} {one if n == 1 else many}"
 
     recordings = len({p.recording_id for p in chosen.passages if p.recording_id is not None})
     documents = len({p.document_id for p in chosen.passages if p.document_id is not None})
-    sources = [plural(n, word) for n, word in ((recordings, "recording"), (documents, "field notes document")) if n]
+    sources = [plural(n, key) for n, key in ((recordings, "recording"), (documents, "document")) if n]
     if not sources:
-        return "No coded passages."
-    return f"{plural(len(chosen.passages), 'passage')} from {' and '.join(sources)}."
+        return words["none"]
+    return words["holds"].format(passages=plural(len(chosen.passages), "passage"), sources=words["and"].join(sources))
 
 
 def export_report_docx(project: Project, out: Path, options: ExportOptions, redact: Redact) -> ExportResult:
@@ -63,13 +99,14 @@ def export_report_docx(project: Project, out: Path, options: ExportOptions, reda
         return xml_safe(redact(value))
 
     chosen = select_passages(project, options)
-    name = project.info().name
+    info = project.info()
+    name, words = info.name, words_for(info.language)
     today = dt.date.today()
     document = docx.Document()
-    document.add_heading(text(TITLE), level=0)
-    document.add_paragraph(text(f"Project: {name}"))
-    document.add_paragraph(f"Date: {today.isoformat()}")
-    document.add_paragraph(text(_contents(chosen)))
+    document.add_heading(text(words["title"]), level=0)
+    document.add_paragraph(text(f"{words['project']}: {name}"))
+    document.add_paragraph(f"{words['date']}: {today.isoformat()}")
+    document.add_paragraph(text(_contents(chosen, words)))
 
     with_passages = {p.theme_id for p in chosen.passages}
     themes = 0
@@ -84,14 +121,14 @@ def export_report_docx(project: Project, out: Path, options: ExportOptions, reda
             quote = document.add_paragraph(style="Quote")
             quote.add_run(text(f"“{p.text}”"))
             quote.add_run().add_break()
-            quote.add_run(text(f"— {reference(p)}"))
+            quote.add_run(text(f"— {reference(p, words)}"))
             if p.memo:
                 memo = document.add_paragraph()
-                memo.add_run("Memo: ").bold = True
+                memo.add_run(f"{words['memo']}: ").bold = True
                 memo.add_run(text(p.memo))
 
     properties = document.core_properties
-    properties.title = text(f"{TITLE}: {name}")
+    properties.title = text(f"{words['title']}: {name}")
     properties.subject = text(name)
     properties.author = properties.last_modified_by = xml_safe(author(project, options, redact))
     properties.comments = properties.keywords = properties.category = ""
