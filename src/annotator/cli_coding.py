@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any
 
 from annotator.cli import EXIT_OK, ArgumentParser, _attributes, _print_json
 from annotator.core.project import Project
 from annotator.core.services.coding import MODES, PassageView
 from annotator.core.services.participants import ROLES
+from annotator.errors import UserError
 from annotator.timefmt import clock
 
 Command = Callable[..., ArgumentParser]
@@ -97,6 +99,25 @@ def _time_range(p: PassageView) -> str:
     return f"{clock(p.start_ms or 0)}–{clock(p.end_ms or 0)}"
 
 
+def cmd_speakers(args: argparse.Namespace) -> int:
+    with Project.open(args.project) as project:
+        for item in args.map or ():
+            label, sep, code = item.partition("=")
+            if not sep or not label.strip():
+                raise UserError(f'--map {item!r}: write it as LABEL=CODE, e.g. "Channel 2=WBS-01" (CODE empty: nobody)')
+            project.recordings.map_speaker(args.recording, label, code.strip() or None)
+        speakers = project.recordings.speakers(args.recording)
+    if args.json:
+        _print_json({"speakers": [asdict(s) for s in speakers]})
+        return EXIT_OK
+    if not speakers:
+        print("This recording has no speakers yet (transcribe it, or name speakers in the window).")
+    for s in speakers:
+        who = f"{s.participant} ({s.role})" if s.participant else "nobody yet: --map to say who"
+        print(f"{s.label}: {who}, {s.segments} segment(s)")
+    return EXIT_OK
+
+
 def add_commands(command: Command, project_arg: Callable[[ArgumentParser], None]) -> None:
     sub = command("code", cmd_code, "code the exact words of a transcript to a theme")
     project_arg(sub)
@@ -137,3 +158,13 @@ def add_commands(command: Command, project_arg: Callable[[ArgumentParser], None]
     )
     sub.add_argument("--coder", action="extend", nargs="+", metavar="NAME", help="only passages these coders coded")
     sub.add_argument("--contains", metavar="TEXT", help="only passages whose quote contains these words")
+
+    sub = command("speakers", cmd_speakers, "list the speakers of a recording and who each is, or say who")
+    project_arg(sub)
+    sub.add_argument("recording", metavar="RECORDING", help="the recording: id or title")
+    sub.add_argument(
+        "--map",
+        action="append",
+        metavar="LABEL=CODE",
+        help='say which participant a speaker is, e.g. "Channel 2=WBS-01" (passages by role need it)',
+    )

@@ -259,3 +259,20 @@ def test_passages_refuses_an_unknown_mode(cli, coded: Path) -> None:
 def test_help(cli, command: str) -> None:
     result = cli(command, "--help")
     assert result.code == 0 and "--theme" in result.out
+
+
+def test_speakers_says_who_each_voice_is_and_maps_them(cli, study: Path) -> None:
+    listed = cli("speakers", study, "2")
+    assert listed.code == 0, listed.err
+    assert listed.out.splitlines() == [
+        "Pewawancara: nobody yet: --map to say who, 1 segment(s)",
+        "Staf: STAF-01 (staff), 1 segment(s)",
+    ]
+    mapped = cli("speakers", study, "2", "--map", "Pewawancara=PEW-01", "--map", "Staf=", "--json")
+    assert mapped.code == 0, mapped.err
+    assert [(s["label"], s["participant"], s["role"]) for s in json.loads(mapped.out)["speakers"]] == [
+        ("Pewawancara", "PEW-01", "interviewer"),
+        ("Staf", None, None),
+    ]
+    assert_user_error(cli("speakers", study, "2", "--map", "Anak=WBS-01"), "has no speaker 'Anak'")
+    assert_user_error(cli("speakers", study, "2", "--map", "Staf"), "write it as LABEL=CODE")

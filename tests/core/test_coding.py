@@ -734,3 +734,22 @@ def test_a_speaker_not_yet_mapped_is_nobody(project: Project, media: dict[str, P
     assert who == [("Apa kabar", None), ("senang", None), ("main bola", "WBS-09")]
     project.recordings.set_speaker(rid, "Channel 2", "WBS-09")
     assert [p.participant for p in project.coding.passages(["Keakraban"])] == [None, "WBS-09", "WBS-09"]
+
+
+def test_a_speaker_mapped_to_a_participant_makes_its_passages_theirs(project: Project, study: Study) -> None:
+    """Transcribed by channel, a recording's voices are "Channel 1" and "Channel 2", nobody's until mapped."""
+    start = B2.index("talk openly")
+    [view] = project.coding.code_span(study.r2, study.b2, start, study.b2, start + len("talk openly"), [OPEN])
+    assert [p.id for p in project.coding.passages([OPEN], roles=["staff"], documents=False)] == [view.id]
+    project.recordings.map_speaker(study.r2, "Staf", None)  # nobody now: no role
+    assert project.coding.passages([OPEN], roles=["staff"], documents=False) == []
+    assert project.coding.get(view.id).participant is None
+    mapped = project.recordings.map_speaker(study.r2, " Staf ", "STAF-01")
+    assert (mapped.label, mapped.participant, mapped.role, mapped.segments) == ("Staf", "STAF-01", "staff", 1)
+    assert [p.id for p in project.coding.passages([OPEN], roles=["staff"], documents=False)] == [view.id]
+    speakers = {s.label: (s.participant, s.segments) for s in project.recordings.speakers(study.r2)}
+    assert speakers == {"Pewawancara": ("PEW-01", 1), "Staf": ("STAF-01", 1)}
+    with pytest.raises(NotFound, match="has no speaker 'Anak'; its speakers: Pewawancara, Staf"):
+        project.recordings.map_speaker(study.r2, "Anak", "WBS-01")
+    with pytest.raises(NotFound, match="no participant"):
+        project.recordings.map_speaker(study.r2, "Staf", "STAF-99")

@@ -38,6 +38,17 @@ class RecordingSummary:
 
 
 @dataclass(frozen=True)
+class SpeakerSummary:
+    """A voice of a recording, who it is (if said), and how many segments it speaks."""
+
+    label: str
+    participant: str | None  # the participant's code
+    role: str | None
+    channel: int | None
+    segments: int
+
+
+@dataclass(frozen=True)
 class Relocated:
     recording_id: int
     title: str
@@ -241,6 +252,39 @@ class RecordingService(Service):
                 speaker.channel = channel
             session.flush()
             return speaker
+
+    def speakers(self, ref: str | int) -> list[SpeakerSummary]:
+        """The voices of a recording with who each is: passages are said by a speaker's participant, so an
+        unmapped speaker ("Channel 1") is nobody's until it is mapped."""
+        with self.transaction() as session:
+            recording = self.find(session, ref)
+            rows = session.execute(
+                select(Speaker.label, Participant.code, Participant.role, Speaker.channel, func.count(Segment.id))
+                .outerjoin(Participant, Participant.id == Speaker.participant_id)
+                .outerjoin(Segment, Segment.speaker_id == Speaker.id)
+                .where(Speaker.recording_id == recording.id)
+                .group_by(Speaker.id)
+                .order_by(Speaker.channel, Speaker.label)
+            ).all()
+        return [SpeakerSummary(label, code, role, channel, n) for label, code, role, channel, n in rows]
+
+    def map_speaker(self, ref: str | int, label: str, participant: str | None) -> SpeakerSummary:
+        """Say which participant a speaker of a recording is (an existing participant's code), or nobody (None)."""
+        with self.transaction() as session:
+            recording = self.find(session, ref)
+            speaker = session.scalars(
+                select(Speaker).where(Speaker.recording_id == recording.id, Speaker.label == label.strip())
+            ).one_or_none()
+            if speaker is None:
+                labels = select(Speaker.label).where(Speaker.recording_id == recording.id).order_by(Speaker.label)
+                known = ", ".join(session.scalars(labels))
+                raise NotFound(
+                    f"recording {recording.id} ({recording.title}) has no speaker {label.strip()!r}"
+                    + (f"; its speakers: {known}" if known else "")
+                )
+            speaker.participant_id = ParticipantService.find(session, participant).id if participant else None
+            session.flush()
+        return next(s for s in self.speakers(ref) if s.label == label.strip())
 
     # -- moved media ---------------------------------------------------------------------------
     def relink(self, ref: str | int, media: str | os.PathLike[str]) -> Recording:
