@@ -100,136 +100,141 @@
     </message>
     <message>
         <location filename="../../src/annotator/ui/actions.py" line="53"/>
+        <source>&amp;Who is each speaker…</source>
+        <translation>S&amp;iapa tiap pembicara…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/actions.py" line="54"/>
         <source>Segment starts earlier</source>
         <translation>Segmen mulai lebih awal</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="54"/>
+        <location filename="../../src/annotator/ui/actions.py" line="55"/>
         <source>Segment starts later</source>
         <translation>Segmen mulai lebih lambat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="55"/>
+        <location filename="../../src/annotator/ui/actions.py" line="56"/>
         <source>Segment ends earlier</source>
         <translation>Segmen berakhir lebih awal</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="56"/>
+        <location filename="../../src/annotator/ui/actions.py" line="57"/>
         <source>Segment ends later</source>
         <translation>Segmen berakhir lebih lambat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="57"/>
+        <location filename="../../src/annotator/ui/actions.py" line="58"/>
         <source>&amp;Preferences…</source>
         <translation>P&amp;referensi…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="58"/>
+        <location filename="../../src/annotator/ui/actions.py" line="59"/>
         <source>&amp;Play / pause</source>
         <translation>&amp;Putar / jeda</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="59"/>
+        <location filename="../../src/annotator/ui/actions.py" line="60"/>
         <source>Skip &amp;back</source>
         <translation>&amp;Mundur</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="60"/>
+        <location filename="../../src/annotator/ui/actions.py" line="61"/>
         <source>Skip &amp;forward</source>
         <translation>Ma&amp;ju</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="61"/>
+        <location filename="../../src/annotator/ui/actions.py" line="62"/>
         <source>S&amp;lower</source>
         <translation>Lebih &amp;lambat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="62"/>
+        <location filename="../../src/annotator/ui/actions.py" line="63"/>
         <source>F&amp;aster</source>
         <translation>Lebih &amp;cepat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="63"/>
+        <location filename="../../src/annotator/ui/actions.py" line="64"/>
         <source>&amp;Loop segment</source>
         <translation>&amp;Ulangi segmen</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="64"/>
+        <location filename="../../src/annotator/ui/actions.py" line="65"/>
         <source>F&amp;ollow playback</source>
         <translation>&amp;Ikuti pemutaran</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="65"/>
+        <location filename="../../src/annotator/ui/actions.py" line="66"/>
         <source>&amp;Code selection with…</source>
         <translation>&amp;Kodekan teks terpilih dengan…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="70"/>
+        <location filename="../../src/annotator/ui/actions.py" line="71"/>
         <source>Code with pinned theme 1</source>
         <translation>Kodekan dengan tema tersemat 1</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="71"/>
+        <location filename="../../src/annotator/ui/actions.py" line="72"/>
         <source>Code with pinned theme 2</source>
         <translation>Kodekan dengan tema tersemat 2</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="72"/>
+        <location filename="../../src/annotator/ui/actions.py" line="73"/>
         <source>Code with pinned theme 3</source>
         <translation>Kodekan dengan tema tersemat 3</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="73"/>
+        <location filename="../../src/annotator/ui/actions.py" line="74"/>
         <source>Code with pinned theme 4</source>
         <translation>Kodekan dengan tema tersemat 4</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="74"/>
+        <location filename="../../src/annotator/ui/actions.py" line="75"/>
         <source>Code with pinned theme 5</source>
         <translation>Kodekan dengan tema tersemat 5</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="75"/>
+        <location filename="../../src/annotator/ui/actions.py" line="76"/>
         <source>Code with pinned theme 6</source>
         <translation>Kodekan dengan tema tersemat 6</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="76"/>
+        <location filename="../../src/annotator/ui/actions.py" line="77"/>
         <source>Code with pinned theme 7</source>
         <translation>Kodekan dengan tema tersemat 7</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="77"/>
+        <location filename="../../src/annotator/ui/actions.py" line="78"/>
         <source>Code with pinned theme 8</source>
         <translation>Kodekan dengan tema tersemat 8</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="78"/>
+        <location filename="../../src/annotator/ui/actions.py" line="79"/>
         <source>Code with pinned theme 9</source>
         <translation>Kodekan dengan tema tersemat 9</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="83"/>
+        <location filename="../../src/annotator/ui/actions.py" line="84"/>
         <source>&amp;Passages…</source>
         <translation>K&amp;utipan…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="84"/>
+        <location filename="../../src/annotator/ui/actions.py" line="85"/>
         <source>&amp;Search transcripts and notes…</source>
         <translation>&amp;Cari di transkrip dan catatan…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="85"/>
+        <location filename="../../src/annotator/ui/actions.py" line="86"/>
         <source>&amp;Transcribe this recording</source>
         <translation>&amp;Transkripsi rekaman ini</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="86"/>
+        <location filename="../../src/annotator/ui/actions.py" line="87"/>
         <source>Transcribe &amp;all recordings</source>
         <translation>Transkripsi &amp;semua rekaman</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/actions.py" line="87"/>
+        <location filename="../../src/annotator/ui/actions.py" line="88"/>
         <source>&amp;Cancel transcriptions</source>
         <translation>&amp;Batalkan transkripsi</translation>
     </message>
@@ -524,273 +529,273 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="43"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="44"/>
         <source>Coded passages</source>
         <translation>Kutipan yang dikodekan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="44"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="45"/>
         <source>Transcripts</source>
         <translation>Transkrip</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="45"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="46"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="46"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="47"/>
         <source>Exchange with other QDA programs</source>
         <translation>Pertukaran dengan program QDA lain</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="51"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="52"/>
         <source>Table (.csv)</source>
         <translation>Tabel (.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="52"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="53"/>
         <source>Coded passages as a table that Excel opens</source>
         <translation>Kutipan yang dikodekan sebagai tabel yang dapat dibuka di Excel</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="55"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="56"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Buku kerja Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="56"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="57"/>
         <source>Coded passages in Excel: a summary sheet and a sheet per theme</source>
         <translation>Kutipan yang dikodekan dalam Excel: satu lembar ringkasan dan satu lembar per tema</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="59"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="60"/>
         <source>Findings report (.docx)</source>
         <translation>Laporan temuan (.docx)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="60"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="61"/>
         <source>A report in Word: per theme its definition, then its quotes with who said them and when</source>
         <translation>Laporan Word: definisi tiap tema, lalu kutipannya beserta pembicara dan waktunya</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="65"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="66"/>
         <source>Plain text (.txt)</source>
         <translation>Teks biasa (.txt)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="66"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="67"/>
         <source>Transcripts as plain text</source>
         <translation>Transkrip sebagai teks biasa</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="69"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="70"/>
         <source>Word (.docx)</source>
         <translation>Word (.docx)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="70"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="71"/>
         <source>Transcripts in Word, with times</source>
         <translation>Transkrip dalam Word, beserta waktunya</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="73"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="74"/>
         <source>SubRip subtitles (.srt)</source>
         <translation>Subtitel SubRip (.srt)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="74"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="75"/>
         <source>Transcripts as subtitles</source>
         <translation>Transkrip sebagai subtitel</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="77"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="78"/>
         <source>WebVTT subtitles (.vtt)</source>
         <translation>Subtitel WebVTT (.vtt)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="78"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="79"/>
         <source>Transcripts as web subtitles, the speaker as a voice tag</source>
         <translation>Transkrip sebagai subtitel web, pembicara ditandai dengan tag suara</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="81"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="82"/>
         <source>Timestamped text (.txt)</source>
         <translation>Teks bercap waktu (.txt)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="82"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="83"/>
         <source>Transcripts with [hh:mm:ss] times, for MAXQDA, ATLAS.ti and NVivo</source>
         <translation>Transkrip dengan waktu [hh:mm:ss], untuk MAXQDA, ATLAS.ti, dan NVivo</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="85"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="86"/>
         <source>JSON (.json)</source>
         <translation>JSON (.json)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="86"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="87"/>
         <source>Transcripts with every word&apos;s time, for scripts</source>
         <translation>Transkrip dengan waktu setiap kata, untuk skrip</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="89"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="90"/>
         <source>Audio clips (a folder)</source>
         <translation>Klip audio (satu folder)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="90"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="91"/>
         <source>An audio file per coded passage, named by theme and time</source>
         <translation>Satu berkas audio per kutipan yang dikodekan, dinamai menurut tema dan waktu</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="93"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="94"/>
         <source>REFI-QDA project (.qdpx)</source>
         <translation>Proyek REFI-QDA (.qdpx)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="94"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="95"/>
         <source>The project with its transcripts, themes and notes, for NVivo, MAXQDA, ATLAS.ti and QualCoder</source>
         <translation>Proyek beserta transkrip, tema, dan catatannya, untuk NVivo, MAXQDA, ATLAS.ti, dan QualCoder</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="100"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="101"/>
         <source>REFI-QDA codebook (.qdc)</source>
         <translation>Buku kode REFI-QDA (.qdc)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="101"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="102"/>
         <source>The themes alone, with their colours and definitions</source>
         <translation>Hanya tema, beserta warna dan definisinya</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="106"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="107"/>
         <source>CSV tables (*.csv)</source>
         <translation>Tabel CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="107"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="108"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="108"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="109"/>
         <source>Word documents (*.docx)</source>
         <translation>Dokumen Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="109"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="110"/>
         <source>Text files (*.txt)</source>
         <translation>Berkas teks (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="110"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="111"/>
         <source>SubRip subtitles (*.srt)</source>
         <translation>Subtitel SubRip (*.srt)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="111"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="112"/>
         <source>WebVTT subtitles (*.vtt)</source>
         <translation>Subtitel WebVTT (*.vtt)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="112"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="113"/>
         <source>JSON files (*.json)</source>
         <translation>Berkas JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="113"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="114"/>
         <source>REFI-QDA projects (*.qdpx)</source>
         <translation>Proyek REFI-QDA (*.qdpx)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="114"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="115"/>
         <source>REFI-QDA codebooks (*.qdc)</source>
         <translation>Buku kode REFI-QDA (*.qdc)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="139"/>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="338"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="140"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="341"/>
         <source>Export</source>
         <translation>Ekspor</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="148"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="149"/>
         <source>Pseudonymise names</source>
         <translation>Samarkan nama</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="149"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="150"/>
         <source>Replace every listed real name by its code, in file names too</source>
         <translation>Ganti setiap nama asli yang terdaftar dengan kodenya, juga di nama berkas</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="150"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="151"/>
         <source>No names listed yet —</source>
         <translation>Belum ada nama terdaftar —</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="151"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="152"/>
         <source>Edit names…</source>
         <translation>Sunting nama…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="152"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="153"/>
         <source>Audio files in a REFI-QDA project:</source>
         <translation>Berkas audio dalam proyek REFI-QDA:</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="153"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="154"/>
         <source>Packed inside the .qdpx file</source>
         <translation>Dikemas di dalam berkas .qdpx</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="154"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="155"/>
         <source>Referred to where they are (send them separately)</source>
         <translation>Dirujuk di lokasinya (kirim secara terpisah)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="163"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="164"/>
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="191"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="192"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="219"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="222"/>
         <source>Options</source>
         <translation>Opsi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="312"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="315"/>
         <source>Choose the folder to write into</source>
         <translation>Pilih folder tujuan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="316"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="319"/>
         <source>Export to</source>
         <translation>Ekspor ke</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="338"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="341"/>
         <source>Exporting…</source>
         <translation>Mengekspor…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="364"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="367"/>
         <source>Export finished</source>
         <translation>Ekspor selesai</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="366"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="369"/>
         <source>Open folder</source>
         <translation>Buka folder</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/dialogs/export.py" line="376"/>
+        <location filename="../../src/annotator/ui/dialogs/export.py" line="379"/>
         <source>Export failed</source>
         <translation>Ekspor gagal</translation>
     </message>
@@ -1119,122 +1124,127 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="95"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="96"/>
         <source>Transcriptions</source>
         <translation>Transkripsi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="100"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="101"/>
         <source>Passages</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="159"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="161"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="160"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="162"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="161"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="163"/>
         <source>&amp;Playback</source>
         <translation>&amp;Putar</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="162"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="164"/>
         <source>&amp;Code</source>
         <translation>&amp;Kode</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="163"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="165"/>
         <source>&amp;Transcribe</source>
         <translation>&amp;Transkripsi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="171"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="173"/>
         <source>Code with a &amp;pinned theme</source>
         <translation>Kodekan dengan tema &amp;tersemat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="176"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="178"/>
         <source>Open &amp;recent</source>
         <translation>Buka proyek te&amp;rakhir</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="194"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="196"/>
         <source>Cannot open project</source>
         <translation>Proyek tidak dapat dibuka</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="270"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="272"/>
         <source>Media file not found: {path}</source>
         <translation>Berkas media tidak ditemukan: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="311"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="313"/>
         <source>{share:.0f}% of this recording verified</source>
         <translation>{share:.0f}% rekaman ini sudah diverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="315"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="317"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="318"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="320"/>
         <source>{name} - Annotator</source>
         <translation>{name} - Annotator</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="323"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="325"/>
         <source>Open project</source>
         <translation>Buka proyek</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="323"/>
-        <location filename="../../src/annotator/ui/main_window.py" line="330"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="325"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="332"/>
         <source>Annotator projects (*.annotator)</source>
         <translation>Proyek Annotator (*.annotator)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="330"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="332"/>
         <source>New project</source>
         <translation>Proyek baru</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="337"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="339"/>
         <source>Cannot create project</source>
         <translation>Proyek tidak dapat dibuat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="343"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="345"/>
         <source>Open or create a project first.</source>
         <translation>Buka atau buat proyek terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="346"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="348"/>
         <source>Add recordings</source>
         <translation>Tambah rekaman</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="346"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="348"/>
         <source>Audio and video ({patterns})</source>
         <translation>Audio dan video ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="356"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="358"/>
         <source>Cannot add recordings</source>
         <translation>Rekaman tidak dapat ditambahkan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/main_window.py" line="359"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="361"/>
         <source>Added %n recording(s).</source>
         <translation>
             <numerusform>%n rekaman ditambahkan.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/main_window.py" line="428"/>
+        <source>Choose a recording first.</source>
+        <translation>Pilih rekaman terlebih dahulu.</translation>
     </message>
 </context>
 <context>
@@ -2549,6 +2559,34 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
         <location filename="../../src/annotator/ui/player/waveform.py" line="36"/>
         <source>Click or drag to move the play position</source>
         <translation>Klik atau seret untuk memindahkan posisi putar</translation>
+    </message>
+</context>
+<context>
+    <name>WhoSpeaksDialog</name>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/who_speaks.py" line="22"/>
+        <source>Who is each speaker</source>
+        <translation>Siapa tiap pembicara</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/who_speaks.py" line="28"/>
+        <source>Say who each voice of “{title}” is. Passages are said by the participant of their speaker: the passage browser finds them by role only when the speaker is mapped.</source>
+        <translation>Tentukan siapa tiap suara dalam “{title}”. Kutipan diucapkan oleh partisipan pembicaranya: penjelajah kutipan hanya menemukannya menurut peran bila pembicara sudah dipetakan.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/who_speaks.py" line="43"/>
+        <source>participant code, e.g. WBS-01</source>
+        <translation>kode partisipan, mis. WBS-01</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/who_speaks.py" line="52"/>
+        <source>{label} ({n} segments)</source>
+        <translation>{label} ({n} segmen)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/dialogs/who_speaks.py" line="56"/>
+        <source>This recording has no speakers yet: transcribe it first.</source>
+        <translation>Rekaman ini belum punya pembicara: transkripsikan dulu.</translation>
     </message>
 </context>
 </TS>

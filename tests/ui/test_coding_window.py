@@ -297,3 +297,32 @@ def test_file_import_brings_a_transcript_and_the_window_shows_it(
     window.actions["file.import"].trigger()
     assert [s.text for s in project.editing.load(rid).segments] == ["Saya senang di sini"]
     qtbot.waitUntil(lambda: "Saya senang di sini" in window.transcript.editor.toPlainText(), timeout=WAIT_MS)
+
+
+def test_who_speaks_maps_voices_so_the_browser_finds_quotes_by_role(
+    qtbot: QtBot, window: MainWindow, study: Study, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.ui.dialogs.who_speaks import WhoSpeaksDialog
+
+    project = study.project
+    start = B2.index("talk openly")
+    project.coding.code_span(study.r2, study.b2, start, study.b2, start + len("talk openly"), [OPEN])
+    project.recordings.map_speaker(study.r2, "Staf", None)  # as after transcribing by channel: nobody's
+    window.select_recording(study.r2)
+    window.routes.show_passages_of(project.themes.get(OPEN).id)
+    window.passages.filters.role.setCurrentIndex(window.passages.filters.role.findData("staff"))
+    qtbot.waitUntil(lambda: window.passages.model.rowCount() == 0, timeout=WAIT_MS)
+
+    def answer(dialog: WhoSpeaksDialog) -> int:
+        who, role = dialog.rows["Staf"]
+        who.setCurrentText("STAF-02")  # a participant not in the project yet
+        role.setCurrentIndex(role.findData("staff"))
+        assert role.isEnabled()
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(WhoSpeaksDialog, "exec", answer)
+    window.actions["edit.who_speaks"].trigger()
+    assert project.participants.get("STAF-02").role == "staff"
+    qtbot.waitUntil(lambda: window.passages.model.rowCount() == 1, timeout=WAIT_MS)
+    assert window.passages.model.passages()[0].participant == "STAF-02"

@@ -50,6 +50,7 @@ SPECS = (
     ),
     ActionSpec("edit.set_speaker", QT_TRANSLATE_NOOP("Actions", "Set segment &speaker…"), "Ctrl+Shift+S", "edit"),
     ActionSpec("edit.rename_speaker", QT_TRANSLATE_NOOP("Actions", "Re&name a speaker…"), "", "edit"),
+    ActionSpec("edit.who_speaks", QT_TRANSLATE_NOOP("Actions", "&Who is each speaker…"), "", "edit"),
     ActionSpec("edit.start_earlier", QT_TRANSLATE_NOOP("Actions", "Segment starts earlier"), "Alt+Left", "edit"),
     ActionSpec("edit.start_later", QT_TRANSLATE_NOOP("Actions", "Segment starts later"), "Alt+Right", "edit"),
     ActionSpec("edit.end_earlier", QT_TRANSLATE_NOOP("Actions", "Segment ends earlier"), "Alt+Shift+Left", "edit"),

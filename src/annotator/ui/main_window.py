@@ -23,11 +23,12 @@ from annotator.core.project import Project
 from annotator.errors import UserError
 from annotator.media.peaks import peaks_for
 from annotator.ui.actions import Actions
-from annotator.ui.coding.controller import CodingController
+from annotator.ui.coding.controller import CodingController, Touched
 from annotator.ui.coding.routes import CodingRoutes
 from annotator.ui.dialogs.find_replace import FindReplaceDialog
 from annotator.ui.dialogs.preferences import PreferencesDialog
 from annotator.ui.dialogs.speakers import ask_segment_speaker, ask_speaker_rename
+from annotator.ui.dialogs.who_speaks import ask_who_speaks
 from annotator.ui.jobs.panel import JobsPanel
 from annotator.ui.jobs.routes import TranscriptionRoutes
 from annotator.ui.notes.model import DOCUMENT_ID_ROLE
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         a.connect("edit.find", self._find_replace)
         a.connect("edit.set_speaker", self._set_speaker)
         a.connect("edit.rename_speaker", self._rename_speaker)
+        a.connect("edit.who_speaks", self._who_speaks)
         a.connect("edit.start_earlier", lambda: self.transcript.nudge(start_delta=-NUDGE_MS))
         a.connect("edit.start_later", lambda: self.transcript.nudge(start_delta=NUDGE_MS))
         a.connect("edit.end_earlier", lambda: self.transcript.nudge(end_delta=-NUDGE_MS))
@@ -420,6 +422,14 @@ class MainWindow(QMainWindow):
         message = ask_speaker_rename(self, self.transcript)
         if message:
             self.statusBar().showMessage(message, 5000)
+
+    def _who_speaks(self) -> None:
+        if self.project is None or self.recording_id is None:
+            self.statusBar().showMessage(self.tr("Choose a recording first."), 5000)
+            return
+        if ask_who_speaks(self, self.project, self.recording_id):
+            self.refresh_recordings()
+            self.coding.changed.emit(Touched(recordings=frozenset({self.recording_id})))  # passages change hands
 
     def _preferences(self) -> None:
         if PreferencesDialog(self.settings, self.actions, self).exec():
