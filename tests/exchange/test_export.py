@@ -202,3 +202,13 @@ def test_the_command_line_loads_no_format_library_up_front() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_summaries_count_in_words_people_read() -> None:
+    from annotator.exchange.options import ExportResult, ImportSummary
+
+    assert (
+        ExportResult([Path("a.docx")], {"passages": 1, "themes": 2}).summary() == "Wrote a.docx (1 passage, 2 themes)"
+    )
+    lines = ImportSummary("x.qdpx", {"themes": 1, "passages": 0, "segments": 3}, ["sets: none"]).lines()
+    assert lines == ["x.qdpx: added 1 theme, 3 segments", "  skipped: sets: none"]

@@ -9,6 +9,11 @@ from pathlib import Path
 Redact = Callable[[str], str]  # text in, text with every listed real name replaced out (or the text as it is)
 
 
+def counted(n: int, things: str) -> str:
+    """``2 passages``, ``1 passage``: the names counted here all make their plural with an s."""
+    return f"{n} {things[:-1] if n == 1 and things.endswith('s') else things}"
+
+
 def unchanged(text: str) -> str:
     """The identity :data:`Redact`: an export without pseudonymisation."""
     return text
@@ -30,7 +35,7 @@ class ExportResult:
     counts: dict[str, int] = field(default_factory=dict)  # e.g. {"passages": 12, "recordings": 2}
 
     def summary(self) -> str:
-        what = ", ".join(f"{n} {name}" for name, n in self.counts.items())
+        what = ", ".join(counted(n, name) for name, n in self.counts.items())
         where = str(self.paths[0]) if len(self.paths) == 1 else f"{len(self.paths)} files"
         return f"Wrote {where}" + (f" ({what})" if what else "")
 
@@ -44,7 +49,7 @@ class ImportSummary:
     skipped: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        added = ", ".join(f"{n} {name}" for name, n in self.added.items() if n) or "nothing"
+        added = ", ".join(counted(n, name) for name, n in self.added.items() if n) or "nothing"
         lines = [f"{self.source}: added {added}"]
         lines += [f"  skipped: {reason}" for reason in self.skipped]
         return lines
