@@ -52,6 +52,18 @@ class Touched:
         )
 
 
+def follow(
+    previous: CodingController | None, controller: CodingController | None, slot: Callable[[Touched], object]
+) -> CodingController | None:
+    """Hear ``controller``'s changes in ``slot`` instead of ``previous``'s (a panel given another project);
+    returns ``controller``."""
+    if previous is not None:
+        previous.changed.disconnect(slot)
+    if controller is not None:
+        controller.changed.connect(slot)
+    return controller
+
+
 class ServiceCommand(QUndoCommand):
     """A change already stored; undo and redo call the service's inverses. An undo the project can no longer
     take (the text it needs has changed meanwhile) says why and leaves the stack."""

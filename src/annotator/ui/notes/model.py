@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from annotator.core.project import Project
 from annotator.core.services.documents import DocumentSummary
-from annotator.ui.coding.controller import CodingController, Touched
+from annotator.ui.coding.controller import CodingController, Touched, follow
 
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 2  # "STAF-01 · 3 passages"
@@ -32,11 +32,7 @@ class DocumentsModel(QAbstractListModel):
     # -- contents ---------------------------------------------------------------------------------------------
     def set_project(self, project: Project | None, controller: CodingController | None = None) -> None:
         """List a project's documents; with a controller, kept up to date with every change it announces."""
-        if self.controller is not None:
-            self.controller.changed.disconnect(self._changed)
-        self.project, self.controller = project, controller
-        if controller is not None:
-            controller.changed.connect(self._changed)
+        self.project, self.controller = project, follow(self.controller, controller, self._changed)
         self.reload()
 
     def _changed(self, touched: Touched) -> None:

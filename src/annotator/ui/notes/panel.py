@@ -24,7 +24,7 @@ from annotator.core.services.coding import PassageView
 from annotator.core.services.documents import DocumentChange, DocumentSnapshot, DocumentView
 from annotator.errors import NotFound, UserError
 from annotator.ui.coding.assign_popup import AssignPopup, choices
-from annotator.ui.coding.controller import CodingController, Touched
+from annotator.ui.coding.controller import CodingController, Touched, follow
 from annotator.ui.coding.span import Span
 from annotator.ui.notes.editor import NotesEditor
 
@@ -59,12 +59,8 @@ class NotesPanel(QWidget):
         self._show_empty()
 
     def set_project(self, project: Project | None, controller: CodingController | None) -> None:
-        if self.controller is not None:
-            self.controller.changed.disconnect(self._changed)
-        self.commit()
-        self.project, self.controller = project, controller
-        if controller is not None:
-            controller.changed.connect(self._changed)
+        self.commit()  # what was typed belongs to the project shown until now
+        self.project, self.controller = project, follow(self.controller, controller, self._changed)
         self.show_document(None)
 
     def current_document(self) -> int | None:

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from annotator.core.project import Project
 from annotator.core.services.passage_query import PassageView
 from annotator.errors import UserError
-from annotator.ui.coding.controller import CodingController, Touched
+from annotator.ui.coding.controller import CodingController, Touched, follow
 from annotator.ui.passages.counts import CountsView
 from annotator.ui.passages.filters import FilterBar, Filters
 from annotator.ui.passages.model import (
@@ -211,11 +211,7 @@ class PassagesPanel(QWidget):
 
     # -- the project ------------------------------------------------------------------------------------------
     def set_project(self, project: Project | None, controller: CodingController | None = None) -> None:
-        if self.controller is not None:
-            self.controller.changed.disconnect(self._changed)
-        self.project, self.controller = project, controller
-        if controller is not None:
-            controller.changed.connect(self._changed)
+        self.project, self.controller = project, follow(self.controller, controller, self._changed)
         self.filters.reset()  # another project's themes and people mean nothing here
         self.refresh()
 

@@ -33,7 +33,7 @@ from annotator.core.services.coding import PassageView
 from annotator.core.services.search import Hit
 from annotator.errors import UserError
 from annotator.ui.coding.assign_popup import AssignPopup, choices
-from annotator.ui.coding.controller import CodingController, Touched
+from annotator.ui.coding.controller import CodingController, Touched, follow
 from annotator.ui.search.model import (
     CHECK,
     CONTEXT,
@@ -143,11 +143,7 @@ class SearchDialog(QDialog):
         layout.addLayout(bottom)
 
     def set_project(self, project: Project | None, controller: CodingController | None) -> None:
-        if self.controller is not None:
-            self.controller.changed.disconnect(self._changed)
-        self.project, self.controller = project, controller
-        if controller is not None:
-            controller.changed.connect(self._changed)
+        self.project, self.controller = project, follow(self.controller, controller, self._changed)
         self.model.set_hits([])
         self.status.clear()
         self.report.clear()

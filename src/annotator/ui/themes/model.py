@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor
 
 from annotator.core.project import Project
 from annotator.core.services.themes import ThemeNode
-from annotator.ui.coding.controller import CodingController, Touched
+from annotator.ui.coding.controller import CodingController, Touched, follow
 from annotator.ui.coding.span import SPAN_MIME, Span
 
 THEME_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,11 +44,7 @@ class ThemesModel(QAbstractItemModel):
     # -- the project ------------------------------------------------------------------------------------------
     def set_project(self, project: Project | None, controller: CodingController | None = None) -> None:
         """Show a project's codebook; with a controller, editable, and kept up to date with its changes."""
-        if self.controller is not None:
-            self.controller.changed.disconnect(self._changed)
-        self.project, self.controller = project, controller
-        if controller is not None:
-            controller.changed.connect(self._changed)
+        self.project, self.controller = project, follow(self.controller, controller, self._changed)
         self.reload()
 
     def _changed(self, touched: Touched) -> None:
