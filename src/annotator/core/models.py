@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     CheckConstraint,
     Date,
     DateTime,
@@ -122,6 +123,10 @@ class Recording(GuidMixin, TimestampMixin, Base):
     media_abspath: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     size_bytes: Mapped[int] = mapped_column(Integer)
+    # What the file looked like when its sha256 was last checked: a changed modification time or
+    # quick hash (a few samples of the content) means the whole sha256 is checked again before use.
+    media_mtime_ns: Mapped[int | None] = mapped_column(BigInteger)
+    media_quick_hash: Mapped[str | None] = mapped_column(String(64))
     duration_ms: Mapped[int] = mapped_column(Integer)
     channels: Mapped[int] = mapped_column(Integer)
     sample_rate: Mapped[int] = mapped_column(Integer)
@@ -189,6 +194,9 @@ class Segment(GuidMixin, Base):
     no_speech_prob: Mapped[float | None] = mapped_column(Float)
     compression_ratio: Mapped[float | None] = mapped_column(Float)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # When a person last changed the segment (its text, times, speaker, or split/merged it); None: as
+    # the recogniser or an import stored it. Part of what core.services.person_work protects.
+    touched_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     recording: Mapped[Recording] = relationship(back_populates="segments")
     speaker: Mapped[Speaker | None] = relationship()
@@ -329,3 +337,19 @@ class Pseudonym(GuidMixin, TimestampMixin, Base):
     real: Mapped[str] = mapped_column(String(200), unique=True)  # as written, its spaces made single
     replacement: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(10), default="person")
+
+
+class WorkLock(Base):
+    """Work that only one process may do at a time (transcribing a recording, a window on the project).
+
+    A lock names its holder (host and process id) and is released when the holder ends; one left by a
+    process that died is taken over (see core.locks)."""
+
+    __tablename__ = "work_locks"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    host: Mapped[str] = mapped_column(String(255))
+    pid: Mapped[int] = mapped_column(Integer)
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    acquired_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    heartbeat_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
