@@ -439,13 +439,13 @@ def build_parser() -> ArgumentParser:
     project_arg(sub)
     sub.add_argument("recording", metavar="RECORDING", help="id or title")
 
-    from annotator.cli_coding import add_commands as add_coding_commands  # they import this module: so, here
+    from annotator.cli.coding_commands import add_commands as add_coding_commands  # they import this module: so, here
 
     add_coding_commands(command, project_arg)
-    from annotator.cli_notes import add_commands  # it imports this module: so, here
+    from annotator.cli.notes_commands import add_commands  # it imports this module: so, here
 
     add_commands(command, project_arg)
-    from annotator.cli_exchange import add_commands as add_exchange_commands
+    from annotator.cli.exchange_commands import add_commands as add_exchange_commands
 
     add_exchange_commands(command, project_arg)
 

@@ -12,7 +12,7 @@ from dataclasses import asdict
 from typing import Any
 
 from annotator.cli import EXIT_OK, ArgumentParser, _print_json
-from annotator.cli_coding import _passage_json
+from annotator.cli.coding_commands import _passage_json
 from annotator.core.project import Project
 from annotator.core.services.search import Hit
 from annotator.timefmt import clock
