@@ -1,8 +1,14 @@
 """Engine and sessions for a project database.
 
-A project is one SQLite file (WAL, foreign keys on, a busy timeout so that the window and a
-transcription child process can share it). The same code accepts a database URL, so that a server
+A project is one SQLite file (WAL, foreign keys on, a busy timeout so that the window, the command line
+and a transcription child process can share it). The same code accepts a database URL, so that a server
 such as PostgreSQL can hold a team's project later.
+
+Writers never fail on a lock: every transaction begins with ``BEGIN IMMEDIATE``, which takes the write
+lock at once and so waits (up to the busy timeout) for another writer to finish. A deferred ``BEGIN``
+takes it only at the first write, and when two writers meet there SQLite answers "database is locked"
+at once, whatever the busy timeout. Transactions that only read can ask for a deferred begin
+(:func:`reader`), so that a long export never holds the write lock.
 """
 
 from __future__ import annotations
@@ -13,11 +19,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-BUSY_TIMEOUT_MS = 10_000
+# How long a writer waits for another one (an import of a long transcript is the longest writer).
+BUSY_TIMEOUT_MS = 30_000
+BEGIN_OPTION = "annotator_sqlite_begin"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -60,8 +68,19 @@ def make_engine(target: str | os.PathLike[str]) -> Engine:
         )
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        event.listen(engine, "begin", _begin)
     return engine
+
+
+def _begin(connection: Connection) -> None:
+    mode = connection.get_execution_options().get(BEGIN_OPTION, "IMMEDIATE")
+    connection.exec_driver_sql("BEGIN" if mode == "DEFERRED" else "BEGIN IMMEDIATE")
+
+
+def reader(engine: Engine) -> Engine:
+    """The same engine for transactions that only read: on SQLite they begin deferred and never wait for
+    (or hold up) a writer. Anything written through it may fail on a lock: write through ``engine``."""
+    return engine.execution_options(**{BEGIN_OPTION: "DEFERRED"})
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -350,6 +350,8 @@ class WorkLock(Base):
     name: Mapped[str] = mapped_column(String(200), primary_key=True)
     host: Mapped[str] = mapped_column(String(255))
     pid: Mapped[int] = mapped_column(Integer)
+    # Which process that pid was (boot and start time): a pid used again later is not the holder.
+    process: Mapped[str] = mapped_column(String(100), default="")
     purpose: Mapped[str] = mapped_column(Text, default="")
     acquired_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     heartbeat_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -62,6 +62,7 @@ class Project:
         self.engine = engine
         self.path = path
         self.session_factory = db.make_session_factory(engine)
+        self.reader_factory = db.make_session_factory(db.reader(engine))
 
     # -- opening and creating ----------------------------------------------------------------
     @classmethod
@@ -157,8 +158,15 @@ class Project:
     # -- sessions ------------------------------------------------------------------------------
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One short transaction: commit on success, roll back on any error."""
+        """One short transaction: commit on success, roll back on any error. It holds the write lock from
+        its start (``BEGIN IMMEDIATE``): keep it short."""
         with db.transaction(self.session_factory) as session:
+            yield session
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A transaction that only reads (exports, listings): a consistent view that never holds up a writer."""
+        with db.transaction(self.reader_factory) as session:
             yield session
 
     def close(self) -> None:

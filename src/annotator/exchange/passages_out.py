@@ -118,7 +118,7 @@ def author(project: Project, options: ExportOptions, redact: Redact) -> str:
     """Who a document says wrote it: the project's first coder; nobody when the export is pseudonymised."""
     if options.pseudonymize:
         return ""
-    with project.transaction() as session:
+    with project.reading() as session:
         name = session.scalar(select(Coder.name).order_by(Coder.id).limit(1))
     return redact(name or "")
 

@@ -78,7 +78,7 @@ class ProjectData:
 
 
 def read_project(project: Project, options: ExportOptions, out: Path) -> ProjectData:
-    with project.transaction() as session:
+    with project.reading() as session:
         info = session.scalars(select(ProjectInfo)).one()
         coders = list(session.scalars(select(Coder).order_by(Coder.id)))
         themes = theme_tree(session, options.themes, out)

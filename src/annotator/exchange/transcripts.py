@@ -39,7 +39,7 @@ from annotator.core.services.recordings import RecordingService
 from annotator.core.services.transcript_views import WordView
 from annotator.core.textdiff import retime_words
 from annotator.errors import UserError
-from annotator.exchange.files import atomic_output
+from annotator.exchange.files import atomic_output, make_folder
 from annotator.exchange.options import ExportOptions, ExportResult, Redact
 from annotator.exchange.timed_text import hms, one_line, srt_time, vtt_time
 
@@ -77,16 +77,6 @@ def unique_name(stem: str, suffix: str, taken: set[str]) -> str:
     return name
 
 
-def make_folder(out: Path) -> Path:
-    if out.exists() and not out.is_dir():
-        raise UserError(f"{out}: is a file; give a folder to write the files into")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(f"{out}: the folder cannot be made ({exc.strerror})") from exc
-    return out
-
-
 # -- the export --------------------------------------------------------------------------------------
 def export_transcripts(project: Project, fmt: str, out: Path, options: ExportOptions, redact: Redact) -> ExportResult:
     if fmt not in SUFFIXES:
@@ -112,7 +102,7 @@ def export_transcripts(project: Project, fmt: str, out: Path, options: ExportOpt
 
 def _chosen(project: Project, refs: tuple[int, ...]) -> list[int]:
     """The recordings to export: those named (each must have a transcript), else every one that has one."""
-    with project.transaction() as session:
+    with project.reading() as session:
         counts = dict(
             session.execute(select(Segment.recording_id, func.count(Segment.id)).group_by(Segment.recording_id)).all()
         )

@@ -14,3 +14,6 @@ class Service:
 
     def transaction(self):  # noqa: ANN201 - the project's context manager
         return self.project.transaction()
+
+    def reading(self):  # noqa: ANN201 - the project's context manager
+        return self.project.reading()

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from annotator.core.models import Coding, Gap, Recording, Segment, SegmentStatus, Speaker, Word
 from annotator.core.services import snapshots
 from annotator.core.services.base import Service
+from annotator.core.services.person_work import mark_touched
 from annotator.core.services.snapshots import Change, Snapshot
 from annotator.core.services.transcript_rows import (
     SEGMENT_COLUMNS,
@@ -119,7 +120,7 @@ class EditingService(Service):
     # -- reading -------------------------------------------------------------------------------
     def load(self, recording_id: int) -> TranscriptView:
         """A recording's transcript for the editor: segments in time order with their words, speakers, gaps."""
-        with self.transaction() as session:
+        with self.reading() as session:
             if session.scalar(select(Recording.id).where(Recording.id == recording_id)) is None:
                 raise NotFound(f"no recording {recording_id} in this project")
             segments = segment_views(session, Segment.recording_id == recording_id)
@@ -141,7 +142,7 @@ class EditingService(Service):
             )
 
     def segment(self, segment_id: int) -> SegmentView:
-        with self.transaction() as session:
+        with self.reading() as session:
             return segment_view(session, segment_id)
 
     def find(
@@ -151,7 +152,7 @@ class EditingService(Service):
         if not text:
             return []
         pattern = text_pattern(text, case_sensitive=case_sensitive, whole_words=whole_words)
-        with self.transaction() as session:
+        with self.reading() as session:
             rows = session.execute(
                 select(Segment.id, Segment.text)
                 .where(Segment.recording_id == recording_id)
@@ -163,7 +164,7 @@ class EditingService(Service):
         """Percent of the recording's speech time (segment durations) that is verified, to one decimal."""
         duration = Segment.end_ms - Segment.start_ms
         verified = case((Segment.status == SegmentStatus.VERIFIED.value, duration), else_=0)
-        with self.transaction() as session:
+        with self.reading() as session:
             total, done = session.execute(
                 select(func.coalesce(func.sum(duration), 0), func.coalesce(func.sum(verified), 0)).where(
                     Segment.recording_id == recording_id
@@ -217,6 +218,7 @@ class EditingService(Service):
                 captured.append(snapshots.take(session, ids, speakers))
 
             done = method(session, capture, **kwargs)
+            mark_touched(session, done.ids)
             after = snapshots.take(session, done.ids, done.speakers, like=captured[0])
             return Change(op, captured[0], after, done.result)
 
@@ -253,7 +255,9 @@ class EditingService(Service):
 
     def _run(self, op: str, **kwargs: Any) -> Any:
         with self.transaction() as session:
-            return self._operation(op)(session, _ignore, **kwargs).result
+            done = self._operation(op)(session, _ignore, **kwargs)
+            mark_touched(session, done.ids)
+            return done.result
 
     def _edit_text(self, session: Session, capture: _Capture, segment_id: int, new_text: str) -> _Done:
         seg = load_segment(session, segment_id)

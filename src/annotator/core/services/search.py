@@ -117,7 +117,7 @@ class SearchService(Service):
         pattern = search_pattern(text, case_sensitive=case_sensitive, whole_words=whole_words)
         if limit is not None and limit < 0:
             raise UserError(f"a limit of {limit} hits makes no sense; give 0 or more")
-        with self.transaction() as session:
+        with self.reading() as session:
             query = select(Recording.id, Recording.title)
             if recordings is not None:
                 query = query.where(Recording.id.in_({RecordingService.find(session, r).id for r in recordings}))

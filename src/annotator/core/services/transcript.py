@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from annotator.core.models import Coding, Gap, Recording, Segment, SegmentStatus, Speaker, Word
+from annotator.core.models import Gap, Recording, Segment, SegmentStatus, Speaker, Word
 from annotator.core.services.base import Service
+from annotator.core.services.person_work import foreign_transcript, person_work
 from annotator.core.services.recordings import RecordingService
 from annotator.errors import UserError
 
@@ -38,6 +39,43 @@ class NewSegment:
 
     def same_as(self, stored: Segment) -> bool:
         return (self.start_ms, self.end_ms, self.text) == (stored.start_ms, stored.end_ms, stored.text)
+
+
+@dataclass
+class ResumePlan:
+    pending: list[Segment]  # the recogniser's segments stored after the checkpoint, in time order
+    kept: list[tuple[int, int]]  # (start, end) of a person's segments after the checkpoint: not heard again
+
+    def outside_kept(self, segment: NewSegment) -> NewSegment | None:
+        """The part of a newly heard segment that a person's segment does not already cover: its words outside
+        every kept stretch (None when nothing is left)."""
+        if not self.kept:
+            return segment
+
+        def inside(start: int, end: int) -> bool:
+            middle = (start + end) // 2
+            return any(a <= middle < b or a == b == middle for a, b in self.kept)
+
+        if not segment.words:
+            return None if inside(segment.start_ms, segment.end_ms) else segment
+        words = [w for w in segment.words if not inside(w.start_ms, w.end_ms)]
+        if len(words) == len(segment.words):
+            return segment
+        text = " ".join(w.text.strip() for w in words if w.text.strip())
+        if not text:
+            return None
+        return NewSegment(
+            start_ms=words[0].start_ms,
+            end_ms=max(words[-1].end_ms, words[0].start_ms),
+            text=text,
+            words=words,
+            speaker=segment.speaker,
+            channel=segment.channel,
+            flags=list(segment.flags),
+            avg_logprob=segment.avg_logprob,
+            no_speech_prob=segment.no_speech_prob,
+            compression_ratio=segment.compression_ratio,
+        )
 
 
 def word_offsets(text: str, words: list[str]) -> list[tuple[int | None, int | None]]:
@@ -84,35 +122,53 @@ class TranscriptService(Service):
 
     @staticmethod
     def _check_untouched(session: Session, recording: Recording) -> None:
-        worked = session.scalar(
-            select(func.count(Segment.id)).where(
-                Segment.recording_id == recording.id, Segment.status != SegmentStatus.ASR.value
-            )
-        )
-        coded = session.scalar(select(func.count(Coding.id)).where(Coding.recording_id == recording.id))
-        if worked or coded:
+        work = person_work(session, recording.id)
+        if work:
             raise UserError(
-                f"recording {recording.id} ({recording.title}) has {worked} edited or verified segments and "
-                f"{coded} codings; starting its transcription over would lose them"
+                f"recording {recording.id} ({recording.title}) has {work.describe()}; "
+                "starting its transcription over would lose them"
             )
 
-    def pending_after_checkpoint(self, recording_id: int) -> list[Segment]:
-        """Segments stored after the last checkpoint: a run that stopped in the middle of a window."""
-        with self.transaction() as session:
+    def foreign_transcript(self, recording_id: int) -> int:
+        """How many segments of the recording no transcription run here stored (an imported transcript)."""
+        with self.reading() as session:
+            recording = session.get(Recording, recording_id)
+            return foreign_transcript(session, recording) if recording is not None else 0
+
+    def resume_plan(self, recording_id: int) -> ResumePlan:
+        """What a run that goes on from the last checkpoint finds stored after it: the recogniser's segments
+        (heard again, kept when they come out the same) and the stretches of a person's work, which stand."""
+        with self.reading() as session:
             recording = session.get(Recording, recording_id)
             assert recording is not None
-            return list(
-                session.scalars(
-                    select(Segment)
-                    .where(Segment.recording_id == recording_id, Segment.start_ms >= recording.transcribed_ms)
-                    .order_by(Segment.start_ms, Segment.id)
-                )
-            )
+            since = recording.transcribed_ms
+            work = person_work(session, recording_id, ending_after_ms=since)
+            rows = session.scalars(
+                select(Segment)
+                .where(Segment.recording_id == recording_id, Segment.end_ms > since)
+                .order_by(Segment.start_ms, Segment.id)
+            ).all()
+            pending = [s for s in rows if s.id not in work.segment_ids and s.start_ms >= since]
+            kept = [(s.start_ms, s.end_ms) for s in rows if s.id in work.segment_ids]
+            return ResumePlan(pending, kept)
 
-    def drop_segments(self, segment_ids: list[int]) -> None:
-        if segment_ids:
-            with self.transaction() as session:
-                session.execute(delete(Segment).where(Segment.id.in_(segment_ids)))
+    def drop_unworked(self, recording_id: int, segment_ids: list[int]) -> list[tuple[int, int]]:
+        """Delete these segments of the recogniser's, except those a person has worked on by now; returns the
+        (start, end) of the ones that stay."""
+        if not segment_ids:
+            return []
+        with self.transaction() as session:
+            work = person_work(session, recording_id)
+            stay = [sid for sid in segment_ids if sid in work.segment_ids]
+            go = [sid for sid in segment_ids if sid not in work.segment_ids]
+            if go:
+                session.execute(delete(Segment).where(Segment.id.in_(go)))
+            if not stay:
+                return []
+            rows = session.execute(
+                select(Segment.start_ms, Segment.end_ms).where(Segment.id.in_(stay)).order_by(Segment.start_ms)
+            ).all()
+            return [(a, b) for a, b in rows]
 
     def add_segment(self, recording_id: int, new: NewSegment) -> int:
         """Store one segment with its words in one transaction; returns its id."""
@@ -192,12 +248,12 @@ class TranscriptService(Service):
 
     # -- reading -------------------------------------------------------------------------------
     def segment_count(self, recording_id: int) -> int:
-        with self.transaction() as session:
+        with self.reading() as session:
             return session.scalar(select(func.count(Segment.id)).where(Segment.recording_id == recording_id)) or 0
 
     def as_dict(self, ref: str | int) -> dict[str, Any]:
         """The stored transcript, as ``annotator transcript --json`` prints it."""
-        with self.transaction() as session:
+        with self.reading() as session:
             recording = RecordingService.find(session, ref)
             segments = session.scalars(
                 select(Segment)

@@ -22,6 +22,7 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("host", sa.String(length=255), nullable=False),
         sa.Column("pid", sa.Integer(), nullable=False),
+        sa.Column("process", sa.String(length=100), nullable=False),
         sa.Column("purpose", sa.Text(), nullable=False),
         sa.Column("acquired_at", sa.DateTime(), nullable=False),
         sa.Column("heartbeat_at", sa.DateTime(), nullable=False),
