@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import random
 import shutil
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
-from annotator.core.models import Coding, Note, Segment, Speaker
+from annotator.core.models import Coding, Note, Recording, Segment, Speaker
 from annotator.core.project import Project
+from annotator.core.services import recordings as recordings_module
 from annotator.errors import MediaError, NotFound, UserError
-from annotator.media.probe import sha256_file
+from annotator.media.probe import quick_hash, sha256_file
 from tests.conftest import snapshot
 
 
@@ -155,3 +159,206 @@ def test_add_many_refuses_the_same_file_twice_in_one_call(project: Project, medi
     assert project.recordings.summaries() == []
     with pytest.raises(UserError, match="--title names one recording"):
         project.recordings.add_many([media["wav"], media["m4a"]], title="Satu")
+
+
+# -- media are who they claim to be ------------------------------------------------------------------
+def _data_chunk(path: Path) -> tuple[int, int]:
+    """Where a WAV file's sample data begin, and how many bytes they are."""
+    data = path.read_bytes()
+    at = 12
+    while at + 8 <= len(data):
+        size = int.from_bytes(data[at + 4 : at + 8], "little")
+        if data[at : at + 4] == b"data":
+            return at + 8, min(size, len(data) - at - 8)
+        at += 8 + size + (size & 1)
+    raise AssertionError(f"{path}: no data chunk")
+
+
+def _replace(path: Path, how: str, keep_mtime: bool) -> None:
+    """Put another file of the same size in ``path``'s place: its speech reversed, noise, or a corrupted middle."""
+    stat = path.stat()
+    data = bytearray(path.read_bytes())
+    start, size = _data_chunk(path)
+    if how == "reversed":
+        frames = [data[i : i + 2] for i in range(start, start + size - size % 2, 2)]
+        data[start : start + len(frames) * 2] = b"".join(reversed(frames))
+    elif how == "noise":
+        data[start : start + size] = random.Random(7).randbytes(size)
+    else:  # 24 KiB in the middle of the speech overwritten
+        middle = start + size // 2
+        data[middle - 12_288 : middle + 12_288] = random.Random(8).randbytes(24_576)
+    assert len(data) == stat.st_size and bytes(data) != path.read_bytes()
+    path.write_bytes(bytes(data))
+    if keep_mtime:
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+
+
+@pytest.fixture
+def full_hashes(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every whole-file sha256 the recordings service takes."""
+    calls: list[Path] = []
+
+    def counting(path: Path, *args, **kwargs) -> str:  # noqa: ANN002, ANN003
+        calls.append(path)
+        return sha256_file(path, *args, **kwargs)
+
+    monkeypatch.setattr(recordings_module, "sha256_file", counting)
+    return calls
+
+
+@pytest.fixture
+def own_copy(media, tmp_path: Path) -> Path:
+    """A copy of the Indonesian speech that a test may change (the shared media stay as they are)."""
+    copy = tmp_path / "rekaman" / "wbs-01.wav"
+    copy.parent.mkdir()
+    shutil.copy2(media["wav"], copy)
+    return copy
+
+
+def test_a_recording_remembers_its_file_s_time_and_quick_hash(project: Project, own_copy: Path) -> None:
+    recording = project.recordings.add(own_copy)
+    assert recording.media_mtime_ns == own_copy.stat().st_mtime_ns
+    assert recording.media_quick_hash == quick_hash(own_copy)
+
+
+def test_an_unchanged_file_costs_no_full_hash(project: Project, own_copy: Path, full_hashes: list[Path]) -> None:
+    recording = project.recordings.add(own_copy)
+    full_hashes.clear()
+    state = project.recordings.media_state(project.recordings.get(recording.id))
+    assert (state.status, state.path, state.message) == ("ok", own_copy.resolve(), "")
+    assert project.recordings.checked_media(recording) == own_copy.resolve()
+    [summary] = project.recordings.summaries()
+    assert (summary.media_status, summary.media_ok) == ("ok", True)
+    assert full_hashes == []
+
+
+@pytest.mark.parametrize("keep_mtime", [True, False], ids=["same-mtime", "new-mtime"])
+@pytest.mark.parametrize("how", ["reversed", "noise", "corrupted-middle"])
+def test_a_file_of_the_same_size_with_other_content_is_found_out(
+    project: Project, own_copy: Path, full_hashes: list[Path], how: str, keep_mtime: bool
+) -> None:
+    recording = project.recordings.add(own_copy, title="wbs-01")
+    _replace(own_copy, how, keep_mtime)
+    full_hashes.clear()
+    [summary] = project.recordings.summaries()
+    assert (summary.media_status, summary.media_ok, summary.media_path) == ("changed", False, str(own_copy))
+    state = project.recordings.media_state(project.recordings.get(recording.id))
+    assert state.status == "changed" and state.path == own_copy
+    assert project.recordings.media_path(recording) is None
+    message = (
+        f"recording {recording.id} (wbs-01): the media file {own_copy} has changed since it was added "
+        "(its content differs); find the original with: annotator locate PROJECT FOLDER"
+    )
+    with pytest.raises(MediaError) as raised:
+        project.recordings.checked_media(project.recordings.get(recording.id))
+    assert str(raised.value) == message
+    assert len(full_hashes) <= 1  # checked once while the project is open, not on every look
+    stored = project.recordings.get(recording.id)  # the marks of the file that was added stay
+    assert (stored.media_mtime_ns, stored.media_quick_hash) == (recording.media_mtime_ns, recording.media_quick_hash)
+
+
+def test_a_file_of_another_size_has_changed(project: Project, own_copy: Path, full_hashes: list[Path]) -> None:
+    recording = project.recordings.add(own_copy, title="wbs-01")
+    full_hashes.clear()
+    with own_copy.open("ab") as handle:
+        handle.write(b"\0" * 100)
+    state = project.recordings.media_state(recording)
+    assert state.status == "changed" and "its size is now" in state.message
+    assert full_hashes == []
+
+
+def test_a_touched_or_copied_file_is_checked_whole_once(
+    project: Project, own_copy: Path, full_hashes: list[Path]
+) -> None:
+    recording = project.recordings.add(own_copy)
+    full_hashes.clear()
+    os.utime(own_copy, ns=(own_copy.stat().st_atime_ns, own_copy.stat().st_mtime_ns + 5_000_000_000))
+    assert project.recordings.media_state(project.recordings.get(recording.id)).status == "ok"
+    assert full_hashes == [own_copy]
+    assert project.recordings.get(recording.id).media_mtime_ns == own_copy.stat().st_mtime_ns
+    assert project.recordings.media_state(project.recordings.get(recording.id)).status == "ok"
+    assert full_hashes == [own_copy]  # the new time was stored
+
+
+def test_a_project_from_before_the_quick_hash_gets_it_on_the_first_check(
+    project: Project, own_copy: Path, full_hashes: list[Path]
+) -> None:
+    recording = project.recordings.add(own_copy)
+    with project.transaction() as session:
+        session.execute(update(Recording).values(media_mtime_ns=None, media_quick_hash=None))
+    before = project.recordings.get(recording.id).updated_at
+    full_hashes.clear()
+    [summary] = project.recordings.summaries()
+    assert summary.media_status == "ok" and full_hashes == [own_copy]
+    stored = project.recordings.get(recording.id)
+    assert (stored.media_mtime_ns, stored.media_quick_hash) == (own_copy.stat().st_mtime_ns, quick_hash(own_copy))
+    assert stored.updated_at == before  # a check is not a change of the recording
+    project.recordings.summaries()
+    assert full_hashes == [own_copy]
+
+
+def test_an_old_project_s_changed_file_is_not_given_its_marks(
+    project: Project, own_copy: Path, full_hashes: list[Path]
+) -> None:
+    recording = project.recordings.add(own_copy)
+    with project.transaction() as session:
+        session.execute(update(Recording).values(media_mtime_ns=None, media_quick_hash=None))
+    _replace(own_copy, "reversed", keep_mtime=True)
+    assert project.recordings.media_state(project.recordings.get(recording.id)).status == "changed"
+    stored = project.recordings.get(recording.id)
+    assert (stored.media_mtime_ns, stored.media_quick_hash) == (None, None)
+
+
+def test_a_missing_file_says_so(project: Project, own_copy: Path) -> None:
+    recording = project.recordings.add(own_copy, title="wbs-01")
+    own_copy.unlink()
+    state = project.recordings.media_state(recording)
+    assert (state.status, state.path) == ("missing", None)
+    with pytest.raises(MediaError, match=r"recording \d+ \(wbs-01\): media file not found at .*annotator locate"):
+        project.recordings.checked_media(recording)
+    assert project.recordings.summaries()[0].media_status == "missing"
+
+
+def test_locate_finds_the_original_of_a_changed_file(project: Project, own_copy: Path, media, tmp_path: Path) -> None:
+    recording = project.recordings.add(own_copy)
+    _replace(own_copy, "noise", keep_mtime=True)
+    decoy = tmp_path / "arsip" / "a-decoy.wav"
+    decoy.parent.mkdir()
+    shutil.copy(own_copy, decoy)  # the same size, the changed content
+    original = tmp_path / "arsip" / "b" / "wbs-01.wav"
+    original.parent.mkdir()
+    shutil.copy(media["wav"], original)
+    found = project.recordings.relocate(tmp_path / "arsip")
+    assert [(f.recording_id, f.path) for f in found] == [(recording.id, original)]
+    fixed = project.recordings.get(recording.id)
+    assert fixed.media_abspath == str(original)
+    assert (fixed.media_mtime_ns, fixed.media_quick_hash) == (original.stat().st_mtime_ns, quick_hash(original))
+    assert project.recordings.media_state(fixed).status == "ok"
+    assert project.recordings.summaries()[0].media_status == "ok"
+    assert project.recordings.relocate(tmp_path / "arsip") == []  # nothing left to find
+
+
+def test_relink_points_a_changed_recording_at_its_original(
+    project: Project, own_copy: Path, media, tmp_path: Path
+) -> None:
+    recording = project.recordings.add(own_copy)
+    _replace(own_copy, "reversed", keep_mtime=False)
+    with pytest.raises(UserError, match="is not the media of recording"):
+        project.recordings.relink(recording.id, own_copy)
+    relinked = project.recordings.relink(recording.id, media["wav"])
+    assert relinked.media_quick_hash == quick_hash(media["wav"])
+    assert project.recordings.media_state(relinked).status == "ok"
+
+
+def test_the_copy_beside_the_project_wins_over_a_changed_file_at_the_old_place(
+    project: Project, own_copy: Path, media, tmp_path: Path
+) -> None:
+    """The relative place is tried first; a changed file there does not hide the original at the absolute one."""
+    recording = project.recordings.add(own_copy)
+    with project.transaction() as session:
+        session.execute(update(Recording).values(media_abspath=str(tmp_path / "elsewhere.wav")))
+    shutil.copy(media["wav"], tmp_path / "elsewhere.wav")
+    _replace(own_copy, "noise", keep_mtime=True)
+    state = project.recordings.media_state(project.recordings.get(recording.id))
+    assert (state.status, state.path) == ("ok", (tmp_path / "elsewhere.wav").resolve())

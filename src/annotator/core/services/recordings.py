@@ -4,20 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, inspect, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from annotator.core.models import Coding, Participant, Recording, Segment, SegmentStatus, Speaker
 from annotator.core.services.base import Service
 from annotator.core.services.participants import ParticipantService
 from annotator.core.services.settings import check_language
-from annotator.errors import NotFound, UserError
-from annotator.media.probe import MediaInfo, probe, sha256_file
+from annotator.errors import MediaError, NotFound, UserError
+from annotator.media.probe import MediaInfo, probe, quick_hash, sha256_file
+
+if TYPE_CHECKING:
+    from annotator.core.project import Project
+
+MediaStatus = Literal["ok", "missing", "changed"]
+LOCATE_HINT = "annotator locate PROJECT FOLDER"
 
 
 @dataclass(frozen=True)
@@ -29,12 +37,30 @@ class RecordingSummary:
     segments: int
     verified_pct: float
     codings: int
-    media_ok: bool
+    media_ok: bool  # media_status == "ok"
     media_path: str
     participant: str | None
     role: str | None
     language: str | None
     transcription: str = "none"  # none | running | done | cancelled | failed
+    media_status: MediaStatus = "ok"  # ok | missing | changed (another file of the name: not this recording's)
+
+
+@dataclass(frozen=True)
+class MediaState:
+    """Whether a recording's media file is there and is still the file that was added.
+
+    ``path`` is where the file is (ok), or the file at the recording's place whose content is not the
+    recording's (changed); None when no file is there (missing). ``message`` says what is wrong, in one line
+    that names the recording and the file ("" when ok)."""
+
+    status: MediaStatus
+    path: Path | None
+    message: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
 
 
 @dataclass(frozen=True)
@@ -64,13 +90,17 @@ def _relative_to(folder: Path | None, path: Path) -> str | None:
         return None
 
 
-def media_columns(info: MediaInfo, digest: str, folder: Path | None) -> dict[str, Any]:
-    """A recording's columns that describe its media file (as probed), its place and its content."""
+def media_columns(
+    info: MediaInfo, digest: str, folder: Path | None, fingerprint: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """A recording's columns that describe its media file (as probed), its place and its content.
+    ``fingerprint``: its modification time and quick hash (see :func:`_fingerprint`; taken now when not given)."""
     return {
         "media_relpath": _relative_to(folder, info.path),
         "media_abspath": str(info.path),
         "sha256": digest,
         "size_bytes": info.size_bytes,
+        **(fingerprint if fingerprint is not None else _fingerprint(info.path)),
         "duration_ms": info.duration_ms,
         "channels": info.channels,
         "sample_rate": info.sample_rate,
@@ -80,7 +110,24 @@ def media_columns(info: MediaInfo, digest: str, folder: Path | None) -> dict[str
     }
 
 
+def _fingerprint(path: Path, hashed_at_ns: int | None = None) -> dict[str, Any]:
+    """The cheap marks of a file's content that are checked before it is used: its modification time and
+    quick hash. ``hashed_at_ns``: the modification time seen before its sha256 was taken; a file written
+    since gets no marks, so that its next check is a full one."""
+    quick = quick_hash(path)
+    mtime_ns = path.stat().st_mtime_ns
+    if hashed_at_ns is not None and mtime_ns != hashed_at_ns:
+        return {"media_mtime_ns": None, "media_quick_hash": None}
+    return {"media_mtime_ns": mtime_ns, "media_quick_hash": quick}
+
+
 class RecordingService(Service):
+    def __init__(self, project: Project) -> None:
+        super().__init__(project)
+        # Full checks made while the project is open, for files whose marks differ from the stored ones
+        # (a changed file is hashed once, not on every look) or could not be stored.
+        self._verdicts: dict[tuple[int, str, str, int, str], bool] = {}
+
     # -- lookup --------------------------------------------------------------------------------
     @staticmethod
     def find(session: Session, ref: str | int) -> Recording:
@@ -106,18 +153,105 @@ class RecordingService(Service):
             return self.find(session, ref)
 
     def media_path(self, recording: Recording) -> Path | None:
-        """Where the recording's media file is now, or None when it cannot be found."""
+        """Where the recording's media file is now, or None when it cannot be found or is not the recording's
+        any more (see :meth:`media_state` for which, and :meth:`checked_media` for an error that says so)."""
+        state = self.media_state(recording)
+        return state.path if state.ok else None
+
+    def checked_media(self, recording: Recording) -> Path:
+        """The recording's media file, checked to be the one that was added; else :class:`MediaError` saying
+        that it is missing or has changed, and how to find the original."""
+        state = self.media_state(recording)
+        if state.path is None or not state.ok:
+            raise MediaError(state.message)
+        return state.path
+
+    def media_state(self, recording: Recording) -> MediaState:
+        """Find the recording's media file and check that it is still the file that was added.
+
+        Cheap when nothing changed: the size, the modification time and the quick hash (a few samples of the
+        content) are compared with what was stored. When the time or the quick hash differs, or was never
+        stored (a project from before they were), the whole sha256 decides; a match stores the new time and
+        quick hash, so the next check is cheap again."""
+        name = f"recording {recording.id} ({recording.title})"
+        changed: tuple[Path, str] | None = None
+        unreadable: tuple[Path, OSError] | None = None
+        for candidate in self._candidates(recording):
+            try:
+                info = candidate.stat()
+                if not stat.S_ISREG(info.st_mode):
+                    continue
+                if info.st_size != recording.size_bytes:
+                    why = f"its size is now {info.st_size:,} bytes, not {recording.size_bytes:,}"
+                elif self._same_content(recording, candidate, info.st_mtime_ns):
+                    return MediaState("ok", candidate.resolve())
+                else:
+                    why = "its content differs"
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            except OSError as exc:  # there, but it cannot be read (permissions, a failing disk)
+                unreadable = unreadable or (candidate, exc)
+                continue
+            changed = changed or (candidate, why)
+        if changed is not None:
+            path, why = changed
+            path = Path(os.path.normpath(path.absolute()))
+            return MediaState(
+                "changed",
+                path,
+                f"{name}: the media file {path} has changed since it was added ({why}); "
+                f"find the original with: {LOCATE_HINT}",
+            )
+        if unreadable is not None:
+            path, exc = unreadable
+            path = Path(os.path.normpath(path.absolute()))
+            reason = exc.strerror or str(exc)
+            return MediaState("missing", None, f"{name}: the media file {path} cannot be read ({reason})")
+        return MediaState(
+            "missing",
+            None,
+            f"{name}: media file not found at {recording.media_abspath}; find it with: {LOCATE_HINT}",
+        )
+
+    def _candidates(self, recording: Recording) -> list[Path]:
         candidates = []
         if recording.media_relpath and self.project.folder is not None:
             candidates.append(self.project.folder / recording.media_relpath)
-        candidates.append(Path(recording.media_abspath))
-        for candidate in candidates:
-            try:
-                if candidate.is_file() and candidate.stat().st_size == recording.size_bytes:
-                    return candidate.resolve()
-            except OSError:
-                continue
-        return None
+        absolute = Path(recording.media_abspath)
+        if not candidates or os.path.normpath(candidates[0].absolute()) != os.path.normpath(absolute):
+            candidates.append(absolute)
+        return candidates
+
+    def _same_content(self, recording: Recording, path: Path, mtime_ns: int) -> bool:
+        """Whether a file of the recording's size holds the recording's content (see :meth:`media_state`)."""
+        quick = quick_hash(path)
+        if recording.media_mtime_ns == mtime_ns and recording.media_quick_hash == quick:
+            return True
+        key = (recording.id, recording.sha256, str(path.absolute()), mtime_ns, quick)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = sha256_file(path) == recording.sha256
+            if not verdict or not self._store_fingerprint(recording, path, mtime_ns, quick):
+                self._verdicts[key] = verdict
+        return verdict
+
+    def _store_fingerprint(self, recording: Recording, path: Path, mtime_ns: int, quick: str) -> bool:
+        """Store a checked file's time and quick hash; False when the project cannot be written (read-only,
+        or held by a writer too long): they are a shortcut, and the next check is a full one again."""
+        if path.stat().st_mtime_ns != mtime_ns:
+            return False  # written while it was hashed: check it again next time
+        try:
+            with self.transaction() as session:
+                session.execute(
+                    update(Recording)
+                    .where(Recording.id == recording.id, Recording.sha256 == recording.sha256)
+                    .values(media_mtime_ns=mtime_ns, media_quick_hash=quick, updated_at=Recording.updated_at)
+                )
+        except OperationalError:
+            return False
+        if inspect(recording).session is None:  # not an object another session is about to write back
+            recording.media_mtime_ns, recording.media_quick_hash = mtime_ns, quick
+        return True
 
     # -- adding --------------------------------------------------------------------------------
     def add(
@@ -161,18 +295,19 @@ class RecordingService(Service):
         if role and not participant:
             raise UserError("--role describes a participant; give --participant CODE with it")
         language = check_language(language) if language else None
-        checked: list[tuple[MediaInfo, str]] = []
+        checked: list[tuple[MediaInfo, str, dict[str, Any]]] = []
         seen: dict[str, Path] = {}
         for path in paths:
             info = probe(path)
+            before_ns = info.path.stat().st_mtime_ns
             digest = sha256_file(info.path)
             if digest in seen:
                 raise UserError(f"{path}: is the same recording as {seen[digest]}")
             seen[digest] = path
-            checked.append((info, digest))
+            checked.append((info, digest, _fingerprint(info.path, before_ns)))
 
         with self.transaction() as session:
-            for info, digest in checked:
+            for info, digest, _marks in checked:
                 existing = session.scalars(select(Recording).where(Recording.sha256 == digest)).first()
                 if existing is not None:
                     raise UserError(
@@ -180,10 +315,10 @@ class RecordingService(Service):
                     )
             person = ParticipantService.ensure(session, participant, role) if participant else None
             recordings = []
-            for info, digest in checked:
+            for info, digest, marks in checked:
                 recording = Recording(
                     title=(title or info.path.stem).strip(),
-                    **media_columns(info, digest, self.project.folder),
+                    **media_columns(info, digest, self.project.folder, marks),
                     language=language,
                     interview_date=interview_date,
                     notes=notes,
@@ -291,48 +426,59 @@ class RecordingService(Service):
         """Point a recording at its media file in a new place; the content must be the same."""
         path = Path(media).expanduser().absolute()
         info = probe(path)
+        before_ns = info.path.stat().st_mtime_ns
         digest = sha256_file(info.path)
+        fingerprint = _fingerprint(info.path, before_ns)
         with self.transaction() as session:
             recording = self.find(session, ref)
             if digest != recording.sha256:
                 raise UserError(f"{path}: is not the media of recording {recording.id} (the content differs)")
-            self._set_path(recording, info.path)
+            self._set_path(recording, info.path, fingerprint)
             return recording
 
     def relocate(self, folder: str | os.PathLike[str]) -> list[Relocated]:
-        """Search a folder (and its subfolders) for the media of recordings that cannot be found."""
+        """Search a folder (and its subfolders) for the media of recordings whose file cannot be found or has
+        changed since it was added: a file of the recording's size and sha256."""
         root = Path(folder).expanduser().absolute()
         if not root.is_dir():
             raise UserError(f"{root}: is not a folder")
         with self.transaction() as session:
-            missing = [r for r in session.scalars(select(Recording)) if self.media_path(r) is None]
+            recordings = list(session.scalars(select(Recording)))
+        lost = [r for r in recordings if not self.media_state(r).ok]
         by_size: dict[int, list[Recording]] = {}
-        for recording in missing:
+        for recording in lost:
             by_size.setdefault(recording.size_bytes, []).append(recording)
-        found: dict[int, Path] = {}
+        found: dict[int, tuple[Path, int]] = {}
         for path in _files_below(root):
             try:
                 wanted = by_size.get(path.stat().st_size)
+                if not wanted or all(r.id in found for r in wanted):
+                    continue
+                before_ns = path.stat().st_mtime_ns
+                digest = sha256_file(path)
             except OSError:
                 continue
-            if not wanted:
-                continue
-            digest = sha256_file(path)
             for recording in wanted:
                 if recording.sha256 == digest and recording.id not in found:
-                    found[recording.id] = path
+                    found[recording.id] = (path, before_ns)
         relocated = []
-        with self.transaction() as session:
-            for recording_id, path in found.items():
+        for recording_id, (path, before_ns) in found.items():
+            try:
+                fingerprint = _fingerprint(path, before_ns)
+            except OSError:
+                continue
+            with self.transaction() as session:
                 recording = session.get(Recording, recording_id)
                 if recording is not None:
-                    self._set_path(recording, path)
+                    self._set_path(recording, path, fingerprint)
                     relocated.append(Relocated(recording.id, recording.title, path))
         return relocated
 
-    def _set_path(self, recording: Recording, path: Path) -> None:
+    def _set_path(self, recording: Recording, path: Path, fingerprint: dict[str, Any]) -> None:
         recording.media_abspath = str(path)
         recording.media_relpath = _relative_to(self.project.folder, path)
+        recording.media_mtime_ns = fingerprint["media_mtime_ns"]
+        recording.media_quick_hash = fingerprint["media_quick_hash"]
 
     # -- queries for the window and the command line -------------------------------------------
     def summaries(self) -> list[RecordingSummary]:
@@ -372,7 +518,7 @@ class RecordingService(Service):
         with self.transaction() as session:
             rows = list(session.execute(query))
         for recording, code, role, segments, total, verified, codings in rows:
-            path = self.media_path(recording)
+            media = self.media_state(recording)
             summaries.append(
                 RecordingSummary(
                     id=recording.id,
@@ -382,12 +528,13 @@ class RecordingService(Service):
                     segments=segments,
                     verified_pct=round(100.0 * verified / total, 1) if total else 0.0,
                     codings=codings,
-                    media_ok=path is not None,
-                    media_path=str(path or recording.media_abspath),
+                    media_ok=media.ok,
+                    media_path=str(media.path or recording.media_abspath),
                     participant=code,
                     role=role,
                     language=recording.language,
                     transcription=(recording.transcription or {}).get("status", "none"),
+                    media_status=media.status,
                 )
             )
         return summaries
