@@ -269,7 +269,7 @@ def test_restart_is_refused_when_a_person_has_worked_on_the_transcript(tmp_path:
         c.execute("UPDATE segments SET status = 'verified' WHERE id = (SELECT min(id) FROM segments)")
     before = snapshot(project)
     done = annotator("transcribe", project, "1", *TINY, "--restart")
-    _user_error(done, "1 edited or verified segments", "would lose them")
+    _user_error(done, "1 edited or verified segment;", "would lose them")
     assert snapshot(project) == before
 
 

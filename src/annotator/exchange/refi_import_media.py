@@ -24,6 +24,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from annotator.core.models import Recording, Segment
+from annotator.core.services.person_work import mark_imported
 from annotator.core.services.recordings import media_columns
 from annotator.core.services.transcript import TranscriptService
 from annotator.core.services.transcript_rows import add_written_segment, passage
@@ -248,6 +249,9 @@ def _segment_ids(store: Store, rid: int, segments: list[PlannedSegment], where: 
         ids.append(
             add_written_segment(session, rid, planned.start_ms, planned.end_ms, planned.text, speaker, planned.words)
         )
+    recording = session.get(Recording, rid)
+    if recording is not None and ids:
+        mark_imported(session, recording, "REFI-QDA project")
     session.flush()
     store.added["segments"] += len(ids)
     return ids

@@ -5,6 +5,11 @@ at once and a crash loses at most the segment in flight. After each window of au
 stored. A run that was stopped resumes at the last checkpoint: it hears that window again, keeps the
 segments it had already stored there (they come out the same), and goes on after them. The result is
 the transcript an uninterrupted run would have made.
+
+A person's work is never overwritten (core.services.person_work): segments a person edited, verified,
+coded or otherwise changed after the checkpoint stand, and the run hears only around them. A transcript
+that no run here made (an import) is transcribed again only with ``--restart``. One run per recording at
+a time: a run holds the recording's lock (core.locks), which a crash releases.
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ from typing import Any
 
 import numpy as np
 
+from annotator.core import locks
+from annotator.core.locks import LockHeld
 from annotator.core.models import Recording
 from annotator.core.project import Project
-from annotator.core.services.transcript import NewSegment
+from annotator.core.services.transcript import NewSegment, ResumePlan
 from annotator.errors import UserError
 from annotator.transcription.audio import AudioStream, Window, next_window
 from annotator.transcription.engine import DecodeOptions, Engine, Heard
@@ -107,6 +114,8 @@ class TranscriptionRun:
         self.report = report
         self.cancel = cancel
         self.warn = warn
+        self._held: locks.Held | None = None
+        self._last_beat = time.monotonic()
 
     @property
     def engine(self) -> Engine:
@@ -118,6 +127,22 @@ class TranscriptionRun:
 
     def transcribe(self, recording: Recording, wanted: RunSettings, restart: bool) -> Outcome:
         try:
+            with locks.holding(
+                self.project,
+                f"transcribe:{recording.guid}",
+                f"transcribing recording {recording.id}",
+                message=f"recording {recording.id} ({recording.title}) is being transcribed by another process",
+            ) as held:
+                self._held = held
+                return self._guarded(recording, wanted, restart)
+        except LockHeld as exc:  # the other run's record is its own: leave it as it is
+            self.report({"recording": recording.id, "status": "failed", "message": str(exc)})
+            return Outcome(recording.id, "failed", str(exc))
+        finally:
+            self._held = None
+
+    def _guarded(self, recording: Recording, wanted: RunSettings, restart: bool) -> Outcome:
+        try:
             return self._transcribe(recording, wanted, restart)
         except UserError as exc:
             if (self.project.recordings.get(recording.id).transcription or {}).get("status") == "running":
@@ -126,17 +151,14 @@ class TranscriptionRun:
             return Outcome(recording.id, "failed", str(exc))
 
     def _transcribe(self, recording: Recording, wanted: RunSettings, restart: bool) -> Outcome:
-        media = self.project.recordings.media_path(recording)
-        if media is None:
-            raise UserError(
-                f"recording {recording.id} ({recording.title}): media file not found at {recording.media_abspath}; "
-                "find it with: annotator locate PROJECT FOLDER"
-            )
+        recording = self.project.recordings.get(recording.id)  # as it is now that the run holds it
+        media = self.project.recordings.checked_media(recording)  # MediaError: missing, or changed since added
         previous = recording.transcription or {}
-        if previous.get("status") == "done" and not restart:
-            message = "already transcribed (use --restart to transcribe it again)"
-            self.report({"recording": recording.id, "status": "done", "message": message})
-            return Outcome(recording.id, "skipped", message)
+        if not restart:
+            skipped = self._not_again(recording, previous)
+            if skipped:
+                self.report({"recording": recording.id, "status": "done", "message": skipped})
+                return Outcome(recording.id, "skipped", skipped)
         settings = wanted
         if previous and not restart:
             settings = RunSettings.from_dict({**wanted.as_dict(), **previous, "batch_size": wanted.batch_size})
@@ -149,21 +171,41 @@ class TranscriptionRun:
         if settings.language not in (None, "en") and not self.engine.multilingual:
             self.warn(f"model {settings.model} knows English only; recording {recording.id} is in {settings.language}")
         recording = self.project.transcripts.begin(recording.id, settings.as_dict(), restart)
-        pending = self.project.transcripts.pending_after_checkpoint(recording.id)
+        plan = self.project.transcripts.resume_plan(recording.id)
         stored = self.project.transcripts.segment_count(recording.id)
-        status = self._windows(recording, media, settings, pending, stored)
+        status = self._windows(recording, media, settings, plan, stored)
         detected = {"detected_language": self.engine.last_language} if settings.language is None else {}
         self.project.transcripts.finish(recording.id, status, **detected)
         count = self.project.transcripts.segment_count(recording.id)
         self.report({"recording": recording.id, "status": status, "message": "", "segments": count})
         return Outcome(recording.id, status, segments=count)
 
-    def _windows(self, recording: Recording, media: Path, settings: RunSettings, pending: list, stored: int) -> str:
+    def _not_again(self, recording: Recording, previous: dict[str, Any]) -> str:
+        """Why the recording is not transcribed without --restart ("" when it may go on)."""
+        source = previous.get("imported_from")
+        if previous.get("status") == "done":
+            if source:
+                return (
+                    f"its transcript was imported from {source} (use --restart to transcribe it again; it is "
+                    "refused where a person worked on the transcript)"
+                )
+            return "already transcribed (use --restart to transcribe it again)"
+        foreign = self.project.transcripts.foreign_transcript(recording.id)
+        if foreign:
+            return (
+                f"it has a transcript of {foreign} segment{'s' if foreign != 1 else ''} that was not transcribed "
+                "here (use --restart to transcribe it again; it is refused where a person worked on the transcript)"
+            )
+        return ""
+
+    def _windows(self, recording: Recording, media: Path, settings: RunSettings, plan: ResumePlan, stored: int) -> str:
         options = settings.decode_options()
         progress = Progress(recording.transcribed_ms, recording.duration_ms)
         channels = recording.channels if settings.speakers_by_channel and recording.channels > 1 else 1
         watch = RepeatWatch()
         recent: list[int] = []
+        pending = plan.pending
+        transcripts = self.project.transcripts
         with AudioStream(media, keep_channels=channels > 1) as stream:
             stream.skip_to(recording.transcribed_ms)
             while not self.cancel.is_set():
@@ -171,35 +213,37 @@ class TranscriptionRun:
                 if window is None:
                     break
                 gaps: list[tuple[int, int, int | None]] = []
-                for segment in self._heard(window, options, channels, gaps):
-                    if pending and segment.same_as(pending[0]):
+                for heard in self._heard(window, options, channels, gaps):
+                    segment = plan.outside_kept(heard)  # a person's segments stand: hear only around them
+                    if segment is not None and pending and segment.same_as(pending[0]):
                         pending.pop(0)  # stored before the run was stopped
-                    else:
+                    elif segment is not None:
                         if pending:  # the rest of what was stored is not what this window says
-                            self.project.transcripts.drop_segments([s.id for s in pending])
-                            stored -= len(pending)
+                            stored -= self._drop(recording.id, pending, plan)
                             pending = []
-                        segment_id = self.project.transcripts.add_segment(recording.id, segment)
-                        stored += 1
-                        recent = [*recent[-2:], segment_id]
-                        if watch.seen(segment.text):
-                            self.project.transcripts.add_flag(recent, REPETITION)
+                            segment = plan.outside_kept(segment)
+                        if segment is not None:
+                            segment_id = transcripts.add_segment(recording.id, segment)
+                            stored += 1
+                            recent = [*recent[-2:], segment_id]
+                            if watch.seen(segment.text):
+                                transcripts.add_flag(recent, REPETITION)
+                    self._beat()
                     self.report(
                         {
                             "recording": recording.id,
-                            "done_ms": segment.end_ms,
+                            "done_ms": heard.end_ms,
                             "total_ms": recording.duration_ms,
                             "segments": stored,
-                            "eta_s": progress.eta_s(segment.end_ms),
+                            "eta_s": progress.eta_s(heard.end_ms),
                         }
                     )
                     if self.cancel.is_set():
                         return "cancelled"
                 if pending:  # a stopped run stored segments this window no longer produces
-                    self.project.transcripts.drop_segments([s.id for s in pending])
-                    stored -= len(pending)
+                    stored -= self._drop(recording.id, pending, plan)
                     pending = []
-                self.project.transcripts.checkpoint(recording.id, window.end_ms, gaps)
+                transcripts.checkpoint(recording.id, window.end_ms, gaps)
                 self.report(
                     {
                         "recording": recording.id,
@@ -212,6 +256,20 @@ class TranscriptionRun:
                 if window.last:
                     break
         return "cancelled" if self.cancel.is_set() else "done"
+
+    def _beat(self) -> None:
+        """Tell the lock the run is alive (every half minute; for runs on another machine of a shared database)."""
+        now = time.monotonic()
+        if self._held is not None and now - self._last_beat > 30:
+            self._last_beat = now
+            self._held.beat()
+
+    def _drop(self, recording_id: int, pending: list, plan: ResumePlan) -> int:
+        """Drop the recogniser's segments a stopped run stored that this run no longer hears; one a person took up
+        meanwhile stays, and is heard around from now on. Returns how many went."""
+        kept = self.project.transcripts.drop_unworked(recording_id, [s.id for s in pending])
+        plan.kept.extend(kept)
+        return len(pending) - len(kept)
 
     def _heard(
         self, window: Window, options: DecodeOptions, channels: int, gaps: list[tuple[int, int, int | None]]
