@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DatabaseError
@@ -16,18 +17,20 @@ from sqlalchemy.orm import Session
 from annotator import __version__
 from annotator.core import db, migrate
 from annotator.core.models import Coder, ProjectInfo
-from annotator.core.services.coders import CoderService
-from annotator.core.services.coding import CodingService
-from annotator.core.services.documents import DocumentService
-from annotator.core.services.editing import EditingService
-from annotator.core.services.participants import ParticipantService
-from annotator.core.services.pseudonyms import PseudonymService
-from annotator.core.services.recordings import RecordingService
-from annotator.core.services.search import SearchService
-from annotator.core.services.settings import SettingsService
-from annotator.core.services.themes import ThemeService
-from annotator.core.services.transcript import TranscriptService
 from annotator.errors import ProjectError
+
+if TYPE_CHECKING:  # each service is imported when first used: `annotator list` needs few of them
+    from annotator.core.services.coders import CoderService
+    from annotator.core.services.coding import CodingService
+    from annotator.core.services.documents import DocumentService
+    from annotator.core.services.editing import EditingService
+    from annotator.core.services.participants import ParticipantService
+    from annotator.core.services.pseudonyms import PseudonymService
+    from annotator.core.services.recordings import RecordingService
+    from annotator.core.services.search import SearchService
+    from annotator.core.services.settings import SettingsService
+    from annotator.core.services.themes import ThemeService
+    from annotator.core.services.transcript import TranscriptService
 
 PROJECT_SUFFIX = ".annotator"
 
@@ -190,46 +193,68 @@ class Project:
     # -- services ------------------------------------------------------------------------------
     @cached_property
     def settings(self) -> SettingsService:
+        from annotator.core.services.settings import SettingsService
+
         return SettingsService(self)
 
     @cached_property
     def coders(self) -> CoderService:
+        from annotator.core.services.coders import CoderService
+
         return CoderService(self)
 
     @cached_property
     def participants(self) -> ParticipantService:
+        from annotator.core.services.participants import ParticipantService
+
         return ParticipantService(self)
 
     @cached_property
     def recordings(self) -> RecordingService:
+        from annotator.core.services.recordings import RecordingService
+
         return RecordingService(self)
 
     @cached_property
     def themes(self) -> ThemeService:
+        from annotator.core.services.themes import ThemeService
+
         return ThemeService(self)
 
     @cached_property
     def transcripts(self) -> TranscriptService:
+        from annotator.core.services.transcript import TranscriptService
+
         return TranscriptService(self)
 
     @cached_property
     def editing(self) -> EditingService:
+        from annotator.core.services.editing import EditingService
+
         return EditingService(self)
 
     @cached_property
     def coding(self) -> CodingService:
+        from annotator.core.services.coding import CodingService
+
         return CodingService(self)
 
     @cached_property
     def documents(self) -> DocumentService:
+        from annotator.core.services.documents import DocumentService
+
         return DocumentService(self)
 
     @cached_property
     def search(self) -> SearchService:
+        from annotator.core.services.search import SearchService
+
         return SearchService(self)
 
     @cached_property
     def pseudonyms(self) -> PseudonymService:
+        from annotator.core.services.pseudonyms import PseudonymService
+
         return PseudonymService(self)
 
 
