@@ -35,6 +35,20 @@ def test_the_ui_does_import_qt() -> None:
     assert any("PySide6.QtWidgets" in _imports(path) for path in (SRC / "ui").rglob("*.py"))
 
 
+def test_command_modules_import_only_the_helpers_of_the_command_line() -> None:
+    """cli/__init__.py imports the parser, which names the command modules without importing them; a command
+    module that imported the package (or the parser, or another command) back would close a circle."""
+    cli = SRC / "cli"
+    allowed = {"__init__.py": {"annotator.cli.parser"}, "parser.py": {"annotator.cli.helpers"}, "helpers.py": set()}
+    found = {
+        path.name: {n for n in _imports(path) if n == "annotator.cli" or n.startswith("annotator.cli.")}
+        for path in cli.glob("*.py")
+    }
+    assert set(allowed) <= set(found) and len(found) > len(allowed)
+    wrong = {name: names - allowed.get(name, {"annotator.cli.helpers"}) for name, names in found.items()}
+    assert {name: sorted(names) for name, names in wrong.items() if names} == {}
+
+
 def test_import_linter_contracts_hold() -> None:
     linter = Path(sys.executable).with_name("lint-imports")
     done = subprocess.run([str(linter), "--no-cache"], capture_output=True, text=True, cwd=SRC.parents[1])
