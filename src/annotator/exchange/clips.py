@@ -10,9 +10,10 @@ The clips go into the folder ``out`` (made if missing), named ``<theme>_<recordi
 theme, the recording's title and the passage's start, through ``redact`` and made safe for any file system; a name
 taken earlier in the export gets `` (2)``. A passage coded with two of the chosen themes gives a clip for each.
 
-Passages in field notes (no sound) are skipped and counted. A recording whose media file cannot be found (see
-``annotator locate``) is skipped with a message naming it, and so is a passage that lies beyond the end of its
-media; the result's ``notes`` say why, and its counts give ``clips`` and ``skipped``.
+Passages in field notes (no sound) are skipped and counted. A recording whose media file cannot be found, or has
+changed since it was added (another file in its place), is skipped with a message naming it (see ``annotator
+locate``), and so is a passage that lies beyond the end of its media; the result's ``notes`` say why, and its
+counts give ``clips`` and ``skipped``.
 """
 
 from __future__ import annotations
@@ -68,12 +69,16 @@ def export_clips(project: Project, out: Path, options: ExportOptions, redact: Re
     folder, taken = make_folder(Path(out)), set[str]()
     for recording_id, chosen in by_recording.items():
         recording = project.recordings.get(recording_id)
-        media = project.recordings.media_path(recording)
-        if media is None:
-            result.notes.append(
-                f"recording {recording.id} ({recording.title}): its media file was not found at "
-                f"{recording.media_abspath} (find it with: annotator locate); {_passages(len(chosen))} not cut"
-            )
+        state = project.recordings.media_state(recording)
+        media = state.path
+        if media is None or not state.ok:  # never cut from a file that is not the recording's
+            if state.status == "missing":
+                result.notes.append(
+                    f"recording {recording.id} ({recording.title}): its media file was not found at "
+                    f"{recording.media_abspath} (find it with: annotator locate); {_passages(len(chosen))} not cut"
+                )
+            else:
+                result.notes.append(f"{state.message}; {_passages(len(chosen))} not cut")
             result.counts["skipped"] += len(chosen)
             continue
         for passage in chosen:

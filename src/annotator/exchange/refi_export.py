@@ -59,6 +59,8 @@ def export_qdpx(project: Project, out: Path, options: ExportOptions, redact: Red
     if options.media not in MEDIA:
         raise UserError(f"{out}: media can be {' or '.join(MEDIA)}, not {options.media!r}; nothing was written")
     data = read_project(project, options, out)
+    if options.media == "internal":
+        _refuse_changed_media(project, data, out)
     root, writer = project_xml(data, options, redact, out)
     content = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     with atomic_output(out) as temporary:
@@ -79,6 +81,15 @@ def export_qdpx(project: Project, out: Path, options: ExportOptions, redact: Red
         "notes": len(root.findall("Notes/Note")),
     }
     return ExportResult([out], counts)
+
+
+def _refuse_changed_media(project: Project, data: ProjectData, out: Path) -> None:
+    """Never pack a file that has taken a recording's place: its content is not the recording's."""
+    for rec in data.recordings:
+        if rec.media is None:  # missing, or changed since it was added
+            state = project.recordings.media_state(project.recordings.get(rec.id))
+            if state.status == "changed":
+                raise UserError(f"{out}: {state.message}; nothing was written")
 
 
 def project_xml(

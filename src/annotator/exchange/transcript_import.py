@@ -39,12 +39,12 @@ from annotator.core.textdiff import tokens
 from annotator.errors import UserError
 from annotator.exchange.options import ImportSummary
 from annotator.exchange.timed_text import Cue, read_lines, read_srt, read_vtt
+from annotator.safezip import DOCX_LIMITS, check_archive
 from annotator.timefmt import clock
 
 SUFFIXES = (".srt", ".vtt", ".txt", ".docx")
 MS_PER_WORD = 600
 MIN_LAST_MS = 2000
-DOCX_MAX_BYTES = 256 << 20  # unpacked; a transcript's Word document is far smaller, a zip bomb far larger
 
 
 def import_transcript(project: Project, recording_ref: str | int, path: Path) -> ImportSummary:
@@ -107,12 +107,9 @@ def _docx_paragraphs(path: Path, data: bytes) -> list[str]:
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise UserError(f"{path}: not a Word document (a .docx is a zip package; this file is not, or is cut short)")
+    check_archive(path, data, DOCX_LIMITS)  # python-docx unpacks every part into memory: no zip bombs
     lines: list[str] = []
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:  # zipfile reads no more than an entry declares
-            unpacked = sum(entry.file_size for entry in package.infolist())
-        if unpacked > DOCX_MAX_BYTES:
-            raise UserError(f"{path}: unpacks to {unpacked >> 20} MB, far more than a transcript; it is not imported")
         for block in docx.Document(io.BytesIO(data)).iter_inner_content():
             if isinstance(block, Table):
                 lines += [" ".join(dict.fromkeys(c.text.strip() for c in row.cells)).strip() for row in block.rows]
