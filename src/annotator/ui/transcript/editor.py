@@ -41,7 +41,10 @@ from annotator.ui.transcript.highlighter import TranscriptHighlighter
 from annotator.ui.transcript.margin import Margin
 
 PLAYING_WORD = QColor("#ffe082")
-COMMIT_AFTER_MS = 700  # a pause in typing stores the segment
+# Typing is stored at most this long after a keystroke (a crash loses at most the last 50 ms of typing);
+# consecutive stores of one segment make one undo step (panel.ChangeCommand.mergeWith).
+COMMIT_AFTER_MS = 50
+RETRY_AFTER_MS = 2_000  # a store that failed (the disk, the database) is tried again after this
 GAP_MIN_MS = 5_000  # as the recogniser keeps them
 
 
@@ -62,6 +65,7 @@ def silent_everywhere(view: TranscriptView) -> list[tuple[int, int]]:
 class TranscriptEditor(CodedText, QPlainTextEdit):
     seekRequested = Signal(int)  # ms
     textEdited = Signal(int, str)  # segment id, new text
+    typingEnded = Signal()  # what is typed from now on is an undo step of its own
     splitRequested = Signal(int, int)  # segment id, offset
     mergeRequested = Signal(int)  # segment id (merged with the next one)
     followChanged = Signal(bool)
@@ -108,7 +112,7 @@ class TranscriptEditor(CodedText, QPlainTextEdit):
         self._commit_timer = QTimer(self)
         self._commit_timer.setSingleShot(True)
         self._commit_timer.setInterval(COMMIT_AFTER_MS)
-        self._commit_timer.timeout.connect(self.commit)
+        self._commit_timer.timeout.connect(self._store_typing)
         self.document().contentsChange.connect(self._changed)
         self.cursorPositionChanged.connect(self._cursor_moved)
         self._cursor_block = 0
@@ -359,7 +363,8 @@ class TranscriptEditor(CodedText, QPlainTextEdit):
             QTimer.singleShot(0, self.reloadRequested.emit)
             return
         self._dirty.add(self.document().findBlock(position).blockNumber())
-        self._commit_timer.start()
+        if not self._commit_timer.isActive():  # not restarted by the next keystroke: stored while typing goes on
+            self._commit_timer.start(COMMIT_AFTER_MS)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
         if event.source() is self:
@@ -380,8 +385,21 @@ class TranscriptEditor(CodedText, QPlainTextEdit):
             if self._dirty:
                 self.commit()
 
+    def store_again(self, segment_id: int) -> None:
+        """A segment's typed text could not be stored: keep it, and try again in a while."""
+        block = self.block_of(segment_id)
+        if block >= 0:
+            self._dirty.add(block)
+            self._commit_timer.start(RETRY_AFTER_MS)
+
     def commit(self) -> None:
-        """Report every segment typed in since the last commit (the panel stores them)."""
+        """Report every segment typed in since the last commit (the panel stores them), and end the undo step of
+        the typing so far (something else happens now: a move to another segment, an action)."""
+        self._store_typing()
+        self.typingEnded.emit()
+
+    def _store_typing(self) -> None:
+        """Report what was typed; typing that goes on after it belongs to the same undo step."""
         self._commit_timer.stop()
         dirty, self._dirty = sorted(self._dirty), set()
         for block_number in dirty:

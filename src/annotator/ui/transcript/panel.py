@@ -7,12 +7,14 @@ the panel redraws the codings of its recording whenever the controller says they
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from sqlalchemy.exc import SQLAlchemyError
 
 from annotator.core.project import Project
 from annotator.core.services.coding import PassageView
@@ -24,15 +26,36 @@ from annotator.ui.coding.span import Span
 from annotator.ui.transcript.coding_gestures import CodingGestures
 from annotator.ui.transcript.editor import TranscriptEditor
 
+TYPING_ID = 0x7459  # QUndoCommand.id() of typed text: consecutive ones of a segment merge
+TYPING_MERGES_WITHIN_S = 0.7  # typing after a longer pause is an undo step of its own
+
 
 class ChangeCommand(QUndoCommand):
-    """A change already stored by the editing service; undo and redo restore its snapshots."""
+    """A change already stored by the editing service; undo and redo restore its snapshots. Typing is stored as it
+    goes (every few keystrokes); the stores of one segment typed without a pause merge into one undo step."""
 
     def __init__(self, panel: TranscriptPanel, change: Change, text: str) -> None:
         super().__init__(text)
         self.panel = panel
         self.change = change
         self._done = True  # QUndoStack.push calls redo() at once: the change is already made
+        self._typed_at = time.monotonic()
+        self.closed = False  # typing ended (a pause, a move, an action): nothing more merges into this step
+
+    def id(self) -> int:
+        return TYPING_ID if self.change.op == "edit_text" else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        if self.closed or not isinstance(other, ChangeCommand) or other.change.op != "edit_text":
+            return False
+        if other.change.segment_ids != self.change.segment_ids:
+            return False
+        if other._typed_at - self._typed_at > TYPING_MERGES_WITHIN_S:
+            return False
+        # before as it was before the first keystroke, after as it is after the last
+        self.change = Change(self.change.op, self.change.before, other.change.after, other.change.result)
+        self._typed_at = other._typed_at
+        return True
 
     def redo(self) -> None:
         if self._done:
@@ -78,6 +101,7 @@ class TranscriptPanel(QWidget):
     playRequested = Signal(int, int)  # play a stretch: start ms, end ms
     message = Signal(str)
     changed = Signal(int)  # recording id: its transcript changed (verified share, counts)
+    writeFailed = Signal(str)  # why a change could not be stored ("" once everything is stored again)
 
     def __init__(
         self, undo_stack: QUndoStack, parent: QWidget | None = None, controller: CodingController | None = None
@@ -89,6 +113,12 @@ class TranscriptPanel(QWidget):
         self.controller: CodingController = None  # type: ignore[assignment] - set just below
         self._own_controller = False
         self._announcing = False  # telling the others about passages this panel has just read itself
+        self._unsaved: set[int] = set()  # segments whose typing could not be stored yet
+        self.warning = QLabel(self)  # a failed write, in view until it is stored
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("QLabel { background: #fde2e1; color: #8a1c1c; padding: 4px; }")
+        self.warning.hide()
+        self.writeFailed.connect(lambda text: (self.warning.setText(text), self.warning.setVisible(bool(text))))
         self.editor = TranscriptEditor(self)
         self.gestures = CodingGestures(self)
         self.editor.extend_menu = self.gestures.extend_menu
@@ -98,6 +128,7 @@ class TranscriptPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
+        layout.addWidget(self.warning)
         layout.addWidget(self.editor, 1)
         self.editor.seekRequested.connect(self.seekRequested)
         self.editor.refused.connect(self.message)
@@ -105,6 +136,7 @@ class TranscriptPanel(QWidget):
         self.editor.textEdited.connect(
             lambda sid, text: self._apply(self.tr("Edit text"), "edit_text", segment_id=sid, new_text=text)
         )
+        self.editor.typingEnded.connect(self._end_typing_step)
         self.editor.splitRequested.connect(
             lambda sid, offset: self._apply(self.tr("Split segment"), "split", segment_id=sid, offset=offset)
         )
@@ -180,6 +212,13 @@ class TranscriptPanel(QWidget):
             self.message.emit(str(exc))
             self.reload()  # put the text back as stored
             return None
+        except (SQLAlchemyError, OSError) as exc:  # the database or the disk refused the write
+            self._not_stored(op, kwargs, exc)
+            return None
+        if self._unsaved and op == "edit_text":
+            self._unsaved.discard(kwargs["segment_id"])
+            if not self._unsaved:
+                self.writeFailed.emit("")
         if not change.changed:
             return change
         self.undo_stack.push(ChangeCommand(self, change, undo_text))
@@ -189,6 +228,33 @@ class TranscriptPanel(QWidget):
             self.reload()
         self.announce(change)
         return change
+
+    def _end_typing_step(self) -> None:
+        top = self.undo_stack.command(self.undo_stack.index() - 1) if self.undo_stack.index() > 0 else None
+        if isinstance(top, ChangeCommand):
+            top.closed = True
+
+    def _not_stored(self, op: str, kwargs: dict[str, Any], exc: BaseException) -> None:
+        """A write failed: say so where it stays in view, and never let unstored text look stored. Typed text
+        stays on screen, marked, and is stored again in a while; any other change is taken back on screen."""
+        reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
+        if op == "edit_text":
+            self._unsaved.add(kwargs["segment_id"])
+            self.editor.store_again(kwargs["segment_id"])
+            text = self.tr(
+                "Not saved: {reason}. Your typing is kept here and will be stored as soon as the project "
+                "can be written."
+            ).format(reason=reason)
+        else:
+            self.reload()
+            text = self.tr("Not saved: {reason}. The change was not made.").format(reason=reason)
+        self.writeFailed.emit(text)
+        self.message.emit(text)
+
+    @property
+    def unsaved(self) -> frozenset[int]:
+        """The segments whose typed text is not stored yet because a write failed."""
+        return frozenset(self._unsaved)
 
     def announce(self, change: Change) -> None:
         """Tell the other panels (themes' counts, the passage browser) when a change moved or removed passages;
