@@ -1,11 +1,15 @@
-"""Reading zip archives from outside (a .qdpx a colleague sent) without trusting them.
+"""Reading zip archives from outside (a .qdpx a colleague sent, a Word document) without trusting them.
 
-An archive is checked as a whole before any entry is read: every entry's name must stay inside the archive
-(no ``../``, no absolute path, no drive letter, no backslash, no control character), the number of entries,
-each entry's size, their total size and each entry's compression ratio must stay within :class:`Limits` (a zip
-bomb is a small file that unpacks to gigabytes). Entries are then read, or copied to a file, through
-:class:`SafeZip`, which counts the bytes that really come out rather than believing the sizes the archive
-declares. Every problem is a :class:`~annotator.errors.UserError` naming the archive and the entry.
+Every zip the app reads goes through here: REFI-QDA projects (.qdpx), Word documents (.docx field notes and
+transcripts: python-docx opens the package itself, so :func:`check_archive` checks it first). An archive is
+checked as a whole before any entry is read: every entry's name must stay inside the archive (no ``../``, no
+absolute path, no drive letter, no backslash, no control character), and the number of entries, each entry's
+size, their total size and the compression ratio must stay within :class:`Limits`. A zip bomb is a small file that
+unpacks to gigabytes: one entry of zeros, or thousands of small ones. So the ratio is checked for every entry
+larger than a small floor (a short XML part may compress very well) and for the archive as a whole. Entries are
+then read, or copied to a file, through :class:`SafeZip`, which counts the bytes that really come out rather than
+believing the sizes the archive declares. Every problem is a :class:`~annotator.errors.UserError` naming the
+archive and the entry.
 
 Which entries a format wants (its allow-list) is the format's business: :meth:`SafeZip.names` lists them all,
 checked, and the caller picks.
@@ -13,6 +17,7 @@ checked, and the caller picks.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 import zlib
@@ -25,6 +30,7 @@ from annotator.errors import UserError
 
 GIB = 1 << 30
 MIB = 1 << 20
+KIB = 1 << 10
 _CHUNK = 1 << 20
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -36,10 +42,13 @@ class Limits:
     max_entry_bytes: int = 2 * GIB - 1  # REFI-QDA's limit for a file inside a project (2^31 - 1 bytes)
     max_total_bytes: int = 16 * GIB
     max_ratio: float = 100.0  # uncompressed / compressed; text and XML stay far below, a zip bomb far above
-    ratio_floor: int = 1 * MIB  # entries smaller than this may have any ratio (a page of spaces)
+    ratio_floor: int = 64 * KIB  # an entry this small may have any ratio (a short XML part, a page of spaces) ...
+    max_excess_bytes: int = 1 * MIB  # ... but all together unpack to at most this much beyond the ratio's allowance
 
 
 DEFAULT_LIMITS = Limits()
+# A Word document is read whole into memory by python-docx: far less than a project archive.
+DOCX_LIMITS = Limits(max_entries=2_000, max_entry_bytes=256 * MIB, max_total_bytes=512 * MIB)
 
 
 def _size(n: int) -> str:
@@ -67,24 +76,35 @@ def check_name(archive: Path, name: str) -> str:
     return name
 
 
+def check_archive(path: Path, data: bytes | None = None, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Check an archive that another library will open (python-docx for a Word document); a UserError if it is
+    not safe to open (see the module's rules)."""
+    with SafeZip(path, limits, data):
+        pass
+
+
 class SafeZip:
     """An archive opened for reading, every entry checked against the limits (see the module's rules)."""
 
-    def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
+    def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS, data: bytes | None = None) -> None:
+        """Open and check the archive at ``path``, or held in ``data`` (its bytes, already read from ``path``)."""
         self.path = Path(path)
         self.limits = limits
-        try:
-            size = self.path.stat().st_size
-        except FileNotFoundError:
-            raise UserError(f"{self.path}: no such file") from None
-        except OSError as exc:
-            raise UserError(f"{self.path}: cannot be read ({exc.strerror})") from exc
-        if self.path.is_dir():
-            raise UserError(f"{self.path}: is a folder, not a file")
+        if data is None:
+            try:
+                size = self.path.stat().st_size
+            except FileNotFoundError:
+                raise UserError(f"{self.path}: no such file") from None
+            except OSError as exc:
+                raise UserError(f"{self.path}: cannot be read ({exc.strerror})") from exc
+            if self.path.is_dir():
+                raise UserError(f"{self.path}: is a folder, not a file")
+        else:
+            size = len(data)
         if size == 0:
             raise UserError(f"{self.path}: the file is empty (0 bytes)")
         try:
-            self._zip = zipfile.ZipFile(self.path)
+            self._zip = zipfile.ZipFile(self.path if data is None else io.BytesIO(data))
         except zipfile.BadZipFile as exc:
             raise UserError(f"{self.path}: not a zip archive, or one cut short ({exc})") from exc
         except OSError as exc:
@@ -101,7 +121,7 @@ class SafeZip:
         if len(infos) > limits.max_entries:
             raise UserError(f"{self.path}: holds {len(infos)} entries, more than the {limits.max_entries} allowed")
         checked: dict[str, zipfile.ZipInfo] = {}
-        total = 0
+        total = excess = 0
         for info in infos:
             name = check_name(self.path, info.filename)
             if name in checked:
@@ -121,11 +141,17 @@ class SafeZip:
                     "a zip bomb, refused"
                 )
             total += info.file_size
+            excess += max(0, info.file_size - int(limits.max_ratio * info.compress_size))
             if total > limits.max_total_bytes:
                 raise UserError(
                     f"{self.path}: unpacks to more than {_size(limits.max_total_bytes)} in all; the archive is refused"
                 )
             checked[name] = info
+        if excess > limits.max_excess_bytes:  # many small entries, each compressed beyond the ratio
+            raise UserError(
+                f"{self.path}: its {len(infos)} entries unpack to {_size(total)}, {_size(excess)} more than "
+                f"{limits.max_ratio:.0f} times their packed size allows: a zip bomb, refused"
+            )
         return checked
 
     # -- entries ---------------------------------------------------------------------------------------

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import csv
 import errno
+import gc
 import os
+import sys
+import zipfile
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
 
 from annotator.core.project import Project
 from annotator.errors import NotFound, UserError
-from annotator.exchange import files
 from annotator.exchange.export import export
 from annotator.exchange.options import ExportOptions, unchanged
 from annotator.exchange.passages_out import COLUMNS, export_csv, export_xlsx, sheet_name
@@ -232,10 +235,10 @@ def test_a_full_disk_leaves_no_file_and_names_it(
     def full(*args: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(files.os, "replace", full)
+    monkeypatch.setattr(os, "replace", full)
     with pytest.raises(UserError) as caught:
         export(project, fmt, out, ExportOptions())
-    assert str(caught.value) == f"{out}: could not be written (the disk is full); nothing was changed"
+    assert str(caught.value) == f"{out}: could not be written (no space left on the disk); nothing was changed"
     assert list(out.parent.iterdir()) == []
 
 
@@ -257,10 +260,51 @@ def test_a_failed_export_keeps_the_former_file(
         import docx.document
 
         monkeypatch.setattr(docx.document.Document, "save", failing_write)
-    with pytest.raises(UserError, match=f"{out.name}: could not be written \\(the disk is full\\)"):
+    with pytest.raises(UserError, match=f"{out.name}: could not be written \\(no space left on the disk\\)"):
         export(project, fmt, out, ExportOptions())
     assert out.read_bytes() == b"the report sent last week"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+class FullDisk:
+    """A file whose every write fails as on a full disk (the disk said so half-way through the export)."""
+
+    def __init__(self, handle: Any) -> None:
+        self._handle = handle
+
+    def write(self, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._handle, name)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "transcript-docx"])
+def test_a_disk_that_fills_up_while_writing_gives_one_line(
+    project: Project, study: CodedStudy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """The Word and Excel writers write a zip; when the disk fills up under them they leave it open, and when it was
+    collected later it tried to write again and printed "Exception ignored ... No space left on device" with a
+    traceback. Now the export fails with one line, leaves no file, and nothing is printed."""
+    out = tmp_path / "out" / f"hasil.{'docx' if 'docx' in fmt else fmt}"
+    out.parent.mkdir()
+    opened = zipfile.ZipFile.__init__
+
+    def full_disk(self: zipfile.ZipFile, file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> None:
+        opened(self, file, mode, *args, **kwargs)
+        if mode == "w":
+            self.fp = FullDisk(self.fp)
+
+    unraisable: list[Any] = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    monkeypatch.setattr(zipfile.ZipFile, "__init__", full_disk)
+    options = ExportOptions(recordings=(study.r1,)) if fmt == "transcript-docx" else ExportOptions()
+    with pytest.raises(UserError) as caught:
+        export(project, fmt, out, options)
+    gc.collect()
+    assert str(caught.value) == f"{out}: could not be written (no space left on the disk); nothing was changed"
+    assert list(out.parent.iterdir()) == []
+    assert unraisable == []
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "docx"])

@@ -39,6 +39,12 @@ def entries(path: Path, files: dict[str, bytes]) -> Path:
     return path
 
 
+def nested(depth: int, wrapper: str = "CodeBook") -> str:
+    """Codes nested ``depth`` deep (5,000 made the reader recurse until Python gave up: RecursionError)."""
+    codes = "".join(f'<Code guid="{guid()}" name="L{i}" isCodable="true">' for i in range(depth)) + "</Code>" * depth
+    return f"<{wrapper}><Codes>{codes}</Codes></{wrapper}>" if wrapper == "CodeBook" else f"<Codes>{codes}</Codes>"
+
+
 def truncated(path: Path) -> Path:
     code = guid()
     good = qdpx(path, project_xml(coded(code, code)), {"a.txt": "kata " * 2000})
@@ -94,6 +100,16 @@ CASES = {
     "zip bomb": (
         lambda p: entries(p, {"project.qde": project_xml("").encode(), "sources/a.txt": bytes(64 << 20)}),
         r"x\.qdpx: the entry 'sources/a\.txt' unpacks from .* to 64\.0 MB .*zip bomb, refused",
+    ),
+    "many small entries, each a little bomb": (
+        lambda p: entries(
+            p, {"project.qde": project_xml("").encode(), **{f"sources/{i}.txt": bytes(60_000) for i in range(400)}}
+        ),
+        r"x\.qdpx: its 401 entries unpack to 22\.9 MB, .* more than 100 times their packed size allows: a zip bomb",
+    ),
+    "codes nested 5,000 deep": (
+        lambda p: qdpx(p, project_xml(nested(5000))),
+        r"x\.qdpx \(project\.qde\): its codes are nested more than 100 levels deep \(code 'L100'\); .* refused",
     ),
     "a CodeRef to an unknown GUID": (
         lambda p: qdpx(p, project_xml(coded(guid(), "0f3c2a9e-1b7d-4c6a-9e2f-5d8b7a6c4e21"))),
@@ -174,6 +190,10 @@ QDC_CASES = {
     "XXE": (XXE.replace("Project", "CodeBook").encode(), r"k\.qdc: declares a DTD"),
     "a project, not a codebook": (project_xml("").encode(), r"k\.qdc: is not a REFI-QDA CodeBook"),
     "not XML": (b"Komunikasi Terbuka; Rasa Aman", r"k\.qdc: is not well-formed XML \(syntax error at line 1"),
+    "codes nested 5,000 deep": (
+        f'<CodeBook xmlns="urn:QDA-XML:codebook:1.0">{nested(5000, "")}</CodeBook>'.encode(),
+        r"k\.qdc: its codes are nested more than 100 levels deep \(code 'L100'\)",
+    ),
 }
 
 

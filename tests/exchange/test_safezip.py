@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import UserError
-from annotator.exchange.safezip import Limits, SafeZip, check_name
+from annotator.safezip import Limits, SafeZip, check_archive, check_name
 
 
 def make_zip(path: Path, entries: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> Path:
@@ -64,9 +64,46 @@ def test_zip_bomb_is_refused_before_reading(tmp_path: Path) -> None:
 
 
 def test_small_entries_may_compress_well(tmp_path: Path) -> None:
-    path = make_zip(tmp_path / "spaces.zip", {"a.txt": b" " * 500_000})
+    """A short part of spaces or of repeated XML (under the floor of 64 KB) may have any ratio."""
+    path = make_zip(tmp_path / "spaces.zip", {"a.txt": b" " * 60_000, "b.xml": b"<w:p/>" * 10_000})
     with SafeZip(path) as archive:
-        assert len(archive.read("a.txt")) == 500_000
+        assert len(archive.read("a.txt")) == 60_000
+
+
+def test_the_ratio_is_checked_for_entries_under_one_megabyte(tmp_path: Path) -> None:
+    """Entries under 1 MB used to skip the ratio check: a bomb of many such entries passed."""
+    path = make_zip(tmp_path / "half.zip", {"project.qde": b"<Project/>", "sources/a.txt": bytes(512 << 10)})
+    with pytest.raises(
+        UserError, match=r"half\.zip: the entry 'sources/a\.txt' unpacks from .* to 512\.0 KB .*zip bomb"
+    ):
+        SafeZip(path)
+
+
+def test_many_small_entries_that_each_compress_too_well_are_refused(tmp_path: Path) -> None:
+    """The tester's 2.5 MB .qdpx of many small entries (each under every per-entry limit) unpacked to 1.5 GB: the
+    archive as a whole may unpack to little more than the ratio allows."""
+    entries = {"project.qde": b"<Project/>", **{f"sources/{i}.txt": bytes(60_000) for i in range(200)}}
+    path = make_zip(tmp_path / "many.qdpx", entries)
+    assert path.stat().st_size < 100_000
+    with pytest.raises(
+        UserError, match=r"many\.qdpx: its 201 entries unpack to 11\.4 MB, .* more than 100 times .*zip bomb"
+    ):
+        SafeZip(path)
+    few = make_zip(tmp_path / "few.qdpx", {f"sources/{i}.txt": bytes(60_000) for i in range(10)})
+    with SafeZip(few) as archive:  # a few such parts, as a Word document has, are fine
+        assert len(archive.names()) == 10
+
+
+def test_an_archive_in_memory_and_check_archive(tmp_path: Path) -> None:
+    path = make_zip(tmp_path / "doc.docx", {"word/document.xml": b"<w:document/>", "bomb.bin": bytes(8 << 20)})
+    with pytest.raises(UserError, match=r"doc\.docx: the entry 'bomb\.bin' unpacks .* zip bomb"):
+        check_archive(path, path.read_bytes())
+    with pytest.raises(UserError, match=r"doc\.docx: the entry 'bomb\.bin' unpacks .* zip bomb"):
+        check_archive(path)
+    with pytest.raises(UserError, match=r"doc\.docx: the file is empty"):
+        check_archive(path, b"")
+    small = make_zip(tmp_path / "ok.docx", {"word/document.xml": b"<w:document/>"})
+    check_archive(small, small.read_bytes())
 
 
 def test_limits_on_count_size_and_total(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ tools, and every malformed file refused with its message and the project left as
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import docx
@@ -16,6 +17,7 @@ from annotator.exchange import transcript_import
 from annotator.exchange.options import ExportOptions, unchanged
 from annotator.exchange.transcript_import import import_transcript
 from annotator.exchange.transcripts import export_transcripts
+from annotator.safezip import Limits
 from tests.conftest import snapshot
 
 # Within the 5.75 s of the Indonesian speech file; a segment nobody is named for, characters a cue must escape.
@@ -272,12 +274,26 @@ def test_a_word_document_that_unpacks_to_too_much_is_refused(
     fresh: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     document = docx.Document()
-    document.add_paragraph("[00:00:00] Anak: " + "kata " * 50_000)
+    document.add_paragraph("[00:00:00] Anak: " + " ".join(f"kata{i}" for i in range(20_000)))
     document.save(str(tmp_path / "besar.docx"))
-    monkeypatch.setattr(transcript_import, "DOCX_MAX_BYTES", 100_000)  # a small limit instead of a real bomb
+    monkeypatch.setattr(transcript_import, "DOCX_LIMITS", Limits(max_total_bytes=100_000))  # not a real bomb
     before = snapshot(fresh.path)
-    with pytest.raises(UserError, match=r"besar.docx: unpacks to \d+ MB, far more than a transcript"):
+    with pytest.raises(UserError, match=r"besar.docx: unpacks to more than 97.7 KB in all; the archive is refused"):
         import_transcript(fresh, 1, tmp_path / "besar.docx")
+    assert snapshot(fresh.path) == before
+
+
+def test_a_word_document_that_is_a_zip_bomb_is_refused(fresh: Project, tmp_path: Path) -> None:
+    """A real Word document with a part of 20 MB of zeros (20 KB packed): refused before python-docx reads it."""
+    document = docx.Document()
+    document.add_paragraph("[00:00:00] Anak: halo")
+    document.save(str(tmp_path / "bom.docx"))
+    with zipfile.ZipFile(tmp_path / "bom.docx", "a", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("word/media/image1.png", bytes(20 << 20))
+    assert (tmp_path / "bom.docx").stat().st_size < 200_000
+    before = snapshot(fresh.path)
+    with pytest.raises(UserError, match=r"bom.docx: the entry 'word/media/image1.png' unpacks from .* zip bomb"):
+        import_transcript(fresh, 1, tmp_path / "bom.docx")
     assert snapshot(fresh.path) == before
 
 

@@ -28,7 +28,7 @@ from annotator.exchange.refi_import_archive import MAX_XML_BYTES, Archive
 from annotator.exchange.refi_import_media import MediaFiles, media_folder, recording
 from annotator.exchange.refi_import_store import Store
 from annotator.exchange.refi_read import Code, ProjectFile, parse, read_codebook, read_project
-from annotator.exchange.safezip import SafeZip
+from annotator.safezip import SafeZip
 
 if TYPE_CHECKING:
     from annotator.core.project import Project
@@ -43,7 +43,8 @@ def import_qdpx(project: Project, path: Path, *, allow_external_media: bool = Fa
     summary = ImportSummary(str(path))
     with SafeZip(path) as zipped:
         archive = Archive(zipped, path, allow_external_media)
-        data = read_project(parse(archive.project_xml(), f"{path} ({archive.qde})", "Project"))
+        where = f"{path} ({archive.qde})"
+        data = read_project(parse(archive.project_xml(), where, "Project"), where)
         archive.base_path = data.base_path
         _check(data, path)
         summary.skipped += data.unsupported
@@ -79,7 +80,7 @@ def import_qdc(project: Project, path: Path) -> ImportSummary:
         raise UserError(f"{path}: cannot be read ({exc.strerror})") from exc
     if not data:
         raise UserError(f"{path}: the file is empty (0 bytes)")
-    codes, sets = read_codebook(parse(data, str(path), "CodeBook"))
+    codes, sets = read_codebook(parse(data, str(path), "CodeBook"), str(path))
     _unique(codes, path)
     summary = ImportSummary(str(path))
     if sets:

@@ -18,7 +18,7 @@ from annotator.errors import UserError
 from annotator.exchange.refi_common import ABSOLUTE, INTERNAL, RELATIVE
 from annotator.exchange.refi_offsets import decode
 from annotator.exchange.refi_read import Text
-from annotator.exchange.safezip import MIB, SafeZip
+from annotator.safezip import MIB, SafeZip
 
 MAX_XML_BYTES = 512 * MIB
 MAX_TEXT_BYTES = 256 * MIB

@@ -23,6 +23,7 @@ from annotator.errors import UserError
 from annotator.exchange.refi_common import derived_guid, normal_colour, normal_guid, parse_datetime
 
 REFI_NAMESPACE = "urn:QDA-XML:"
+MAX_CODE_DEPTH = 100  # levels of codes inside codes; real codebooks have a handful
 Element = ET.Element
 
 
@@ -38,7 +39,13 @@ class Code:
     children: list[Code] = field(default_factory=list)
 
     def walk(self) -> list[Code]:
-        return [self, *(c for child in self.children for c in child.walk())]
+        """This code and every code below it, depth first."""
+        found, stack = [], [self]
+        while stack:
+            code = stack.pop()
+            found.append(code)
+            stack.extend(reversed(code.children))
+        return found
 
 
 @dataclass
@@ -222,36 +229,44 @@ def _int(value: str | None) -> int | None:
 
 
 # -- codes ----------------------------------------------------------------------------------------------------
-def read_codes(parent: Element | None) -> list[Code]:
-    """The code tree under a ``Codes`` element."""
-    codes = []
-    for element in _all(parent, "Code"):
-        codes.append(
-            Code(
-                guid=_guid(element),
-                name=(element.get("name") or "").strip(),
-                description=_text(element, "Description").strip(),
-                color=normal_colour(element.get("color") or ""),
-                codable=(element.get("isCodable") or "true").strip().lower() not in ("false", "0"),
-                notes=_refs(element, "NoteRef"),
-                children=read_codes(element),
+def read_codes(parent: Element | None, where: str = "the file") -> list[Code]:
+    """The code tree under a ``Codes`` element (read without recursion: a file may nest codes thousands deep);
+    a UserError naming ``where`` when codes are nested deeper than :data:`MAX_CODE_DEPTH` levels."""
+    roots: list[Code] = []
+    stack: list[tuple[Element | None, list[Code], int]] = [(parent, roots, 1)]
+    while stack:
+        element, into, depth = stack.pop()
+        for child in _all(element, "Code"):
+            if depth > MAX_CODE_DEPTH:
+                raise UserError(
+                    f"{where}: its codes are nested more than {MAX_CODE_DEPTH} levels deep (code "
+                    f"{(child.get('name') or '').strip()[:40]!r}); no codebook needs that many, the file is refused"
+                )
+            code = Code(
+                guid=_guid(child),
+                name=(child.get("name") or "").strip(),
+                description=_text(child, "Description").strip(),
+                color=normal_colour(child.get("color") or ""),
+                codable=(child.get("isCodable") or "true").strip().lower() not in ("false", "0"),
+                notes=_refs(child, "NoteRef"),
             )
-        )
-    return codes
+            into.append(code)
+            stack.append((child, code.children, depth + 1))
+    return roots
 
 
-def read_codebook(root: Element) -> tuple[list[Code], int]:
+def read_codebook(root: Element, where: str = "the file") -> tuple[list[Code], int]:
     """A .qdc: its codes, and how many sets it has (not kept)."""
-    return read_codes(_one(root, "Codes")), len(_all(_one(root, "Sets"), "Set"))
+    return read_codes(_one(root, "Codes"), where), len(_all(_one(root, "Sets"), "Set"))
 
 
 # -- the project ----------------------------------------------------------------------------------------------
-def read_project(root: Element) -> ProjectFile:
+def read_project(root: Element, where: str = "the file") -> ProjectFile:
     project = ProjectFile(name=root.get("name") or "", base_path=root.get("basePath") or "")
     for user in _all(_one(root, "Users"), "User"):
         project.users[_guid(user)] = (user.get("name") or user.get("id") or "").strip()
     codebook = _one(root, "CodeBook")
-    project.codes = read_codes(_one(codebook, "Codes"))
+    project.codes = read_codes(_one(codebook, "Codes"), where)
     variables: dict[str, tuple[str, str]] = {}
     for variable in _all(_one(root, "Variables"), "Variable"):
         variables[_guid(variable)] = ((variable.get("name") or "").strip(), variable.get("typeOfVariable") or "Text")

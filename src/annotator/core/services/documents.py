@@ -37,6 +37,7 @@ from annotator.core.services.base import Service
 from annotator.core.services.participants import ParticipantService
 from annotator.core.textdiff import END, START, TextMap, pick_anchors
 from annotator.errors import NotFound, UserError
+from annotator.safezip import DOCX_LIMITS, check_archive
 
 SUFFIXES = (".txt", ".md", ".docx")
 TITLE_LENGTH = 300
@@ -164,6 +165,7 @@ def _docx_text(path: Path, data: bytes) -> str:
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise UserError(f"{path}: not a Word document (a .docx is a zip package; this file is not, or is cut short)")
+    check_archive(path, data, DOCX_LIMITS)  # python-docx unpacks every part into memory: no zip bombs
     lines: list[str] = []
     try:
         for block in docx.Document(io.BytesIO(data)).iter_inner_content():
