@@ -105,15 +105,14 @@ def action(menu: QMenu, text: str):  # noqa: ANN201
 
 
 # -- typing ---------------------------------------------------------------------------------------------------
-def test_typing_is_stored_after_a_pause_and_undo_puts_the_text_back(
+def test_typing_is_stored_at_once_and_undo_puts_the_text_back(
     qtbot: QtBot, panel: NotesPanel, study: Study, stack: QUndoStack
 ) -> None:
     assert panel.current_document() == study.doc
     assert panel.editor.text() == NOTES
     assert "Catatan lapangan" in panel.header.text() and "STAF-01" in panel.header.text()
     type_at(panel, len(NOTES.rstrip()), " Hujan turun sore itu.")
-    assert text_of(study.project, study.doc) == NOTES  # not yet: still typing
-    qtbot.waitUntil(lambda: text_of(study.project, study.doc) != NOTES, timeout=COMMIT_AFTER_MS * 5)
+    qtbot.waitUntil(lambda: text_of(study.project, study.doc) != NOTES, timeout=5_000)
     typed = NOTES.rstrip() + " Hujan turun sore itu." + "  "
     assert text_of(study.project, study.doc) == typed
     assert stack.count() == 1 and stack.undoText() == "Edit field notes"
@@ -378,6 +377,45 @@ def test_undo_keys_go_to_the_window(panel: NotesPanel) -> None:
         event = QKeyEvent(QEvent.Type.ShortcutOverride, key, modifiers)
         QApplication.sendEvent(panel.editor, event)
         assert not event.isAccepted()  # the window's Undo and Redo shortcuts take it
+
+
+def test_typing_goes_on_being_stored_as_one_undo_step(
+    qtbot: QtBot, panel: NotesPanel, study: Study, stack: QUndoStack
+) -> None:
+    """A key every 100 ms, never a pause: each key is in the file before the next is typed, and undo takes the
+    whole stretch back."""
+    type_at(panel, 0, "")
+    for number, key in enumerate("Pagi.", start=1):
+        QTest.keyClicks(panel.editor, key)
+        qtbot.wait(100)
+        assert text_of(study.project, study.doc) == "Pagi."[:number] + NOTES
+    assert stack.count() == 1
+    stack.undo()
+    assert text_of(study.project, study.doc) == NOTES and panel.editor.text() == NOTES
+
+
+def test_a_failed_store_keeps_the_notes_marked_and_stores_them_later(
+    qtbot: QtBot, panel: NotesPanel, study: Study, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    monkeypatch.setattr("annotator.ui.notes.editor.RETRY_AFTER_MS", 300)
+    documents = study.project.documents
+    real, calls = documents.set_text, []
+
+    def set_text(document_id: int, text: str):  # noqa: ANN202
+        calls.append(text)
+        if len(calls) == 1:
+            raise OperationalError("UPDATE documents ...", {}, Exception("disk I/O error"))
+        return real(document_id, text)
+
+    monkeypatch.setattr(documents, "set_text", set_text)
+    type_at(panel, 0, "Sore. ")
+    qtbot.waitUntil(lambda: bool(calls), timeout=5_000)
+    assert panel.warning.isVisible() and "Not saved: disk I/O error" in panel.warning.text()
+    assert panel.editor.text() == "Sore. " + NOTES and text_of(study.project, study.doc) == NOTES
+    qtbot.waitUntil(lambda: text_of(study.project, study.doc) == "Sore. " + NOTES, timeout=5_000)
+    assert not panel.warning.isVisible()
 
 
 def test_leaving_the_editor_stores_the_text(qtbot: QtBot, panel: NotesPanel, study: Study) -> None:

@@ -7,8 +7,9 @@ words lists their themes and memos.
 
 The editor keeps the codings' ranges itself, as Qt positions in its text: they move with what is typed (text typed
 right before or after a passage stays out of it), so nothing is read from the database per key. The panel stores
-the text after a pause in typing (:data:`COMMIT_AFTER_MS`), when the editor loses focus, or before a selection is
-dragged (``commitRequested``), and then reads the codings again: the core has mapped them onto the new text.
+the text as it is typed (at most :data:`COMMIT_AFTER_MS` after a key), when the editor loses focus, or before a
+selection is dragged (``commitRequested``), and then reads the codings again: the core has mapped them onto the new
+text.
 Offsets the core speaks (``str`` indices) are converted at this edge (Qt counts UTF-16 units).
 """
 
@@ -41,7 +42,8 @@ from annotator.ui.coding.spaced_layout import SpacedLayout, character_at
 from annotator.ui.coding.span import Span
 from annotator.ui.transcript.codings import LANES, TINT, from_utf16, line_colour, mix, utf16
 
-COMMIT_AFTER_MS = 700  # a pause in typing stores the text
+COMMIT_AFTER_MS = 50  # typing is stored at most this long after a key (a crash loses at most that)
+RETRY_AFTER_MS = 2_000  # a store that failed (the disk, the database) is tried again after this
 HINT = QColor("#555555")
 Runs = list[tuple[int, int, QColor]]  # (start, end, tint) in Qt positions of the document, not overlapping
 
@@ -81,6 +83,7 @@ class NotesHighlighter(QSyntaxHighlighter):
 
 class NotesEditor(QPlainTextEdit):
     commitRequested = Signal()  # noqa: N815 - typing paused, focus left, or a drag begins: store the text now
+    storeRequested = Signal()  # noqa: N815 - typing goes on: store what is typed so far (the same undo step)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,7 +108,7 @@ class NotesEditor(QPlainTextEdit):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(COMMIT_AFTER_MS)
-        self._timer.timeout.connect(self.commitRequested)
+        self._timer.timeout.connect(self.storeRequested)
 
     # -- text -------------------------------------------------------------------------------------------------
     def text(self) -> str:
@@ -142,7 +145,13 @@ class NotesEditor(QPlainTextEdit):
             return
         self._shift(position, removed, added)
         self.dirty = True
-        self._timer.start()
+        if not self._timer.isActive():  # not restarted by the next keystroke: stored while typing goes on
+            self._timer.start(COMMIT_AFTER_MS)
+
+    def store_again(self) -> None:
+        """The text could not be stored: it stays as typed, and is tried again in a while."""
+        self.dirty = True
+        self._timer.start(RETRY_AFTER_MS)
 
     # -- codings ----------------------------------------------------------------------------------------------
     def set_codings(self, views: Iterable[PassageView]) -> None:
