@@ -38,9 +38,63 @@ install_system_packages() {
   fi
   say "Installing system packages: $missing"
   export DEBIAN_FRONTEND=noninteractive
+  # Another apt (an update at login, a second terminal) may hold dpkg's lock: wait for it, as apt itself
+  # does with Lock::Timeout (apt 1.9 and newer; older ones ignore the option).
+  wait_for_dpkg_lock || return 1
+  apt+=(-o "DPkg::Lock::Timeout=$DPKG_LOCK_WAIT_S")
   "${apt[@]}" update -qq
   # shellcheck disable=SC2086
   "${apt[@]}" install -y -qq --no-install-recommends $missing >/dev/null
+}
+
+DPKG_LOCK_WAIT_S="${DPKG_LOCK_WAIT_S:-300}"
+DPKG_LOCKS=(/var/lib/dpkg/lock-frontend /var/lib/dpkg/lock)
+
+# lock_held FILE: whether a process holds a lock on FILE. Read from /proc/locks, which needs no root and
+# sees the fcntl locks dpkg and apt take (flock(1) does not); fuser (psmisc) where /proc/locks is missing.
+lock_held() {
+  [ -e "$1" ] || return 1
+  if [ -r /proc/locks ]; then
+    local inode dev major minor field lock_major lock_minor lock_inode
+    local -a fields
+    inode="$(stat -c %i "$1" 2>/dev/null)" && dev="$(stat -c %D "$1" 2>/dev/null)" || return 1
+    dev=$((16#$dev))
+    major=$(( ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfff) ))
+    minor=$(( (dev & 0xff) | ((dev >> 12) & ~0xff) ))
+    while read -r -a fields; do
+      for field in "${fields[@]}"; do
+        [[ "$field" =~ ^([0-9a-f]+):([0-9a-f]+):([0-9]+)$ ]] || continue
+        lock_major=$((16#${BASH_REMATCH[1]})) lock_minor=$((16#${BASH_REMATCH[2]})) lock_inode="${BASH_REMATCH[3]}"
+        [ "$lock_inode" = "$inode" ] && [ "$lock_major" = "$major" ] && [ "$lock_minor" = "$minor" ] && return 0
+      done
+    done </proc/locks
+    return 1
+  fi
+  command -v fuser >/dev/null 2>&1 && fuser "$1" >/dev/null 2>&1
+}
+
+dpkg_lock_held() {
+  local lock
+  for lock in "${DPKG_LOCKS[@]}"; do
+    lock_held "$lock" && return 0
+  done
+  return 1
+}
+
+# wait_for_dpkg_lock: return when no other package manager holds dpkg's lock, or fail after
+# DPKG_LOCK_WAIT_S seconds saying so.
+wait_for_dpkg_lock() {
+  local waited=0
+  while dpkg_lock_held; do
+    if [ "$waited" -eq 0 ]; then
+      say "Waiting for another package manager to finish (dpkg lock)..."
+    elif [ "$waited" -ge "$DPKG_LOCK_WAIT_S" ]; then
+      say "Another package manager still holds the dpkg lock after ${DPKG_LOCK_WAIT_S}s; let it finish, then run this again"
+      return 1
+    fi
+    sleep 2
+    waited=$((waited + 2))
+  done
 }
 
 check_python() {
@@ -55,19 +109,44 @@ check_python() {
   fi
 }
 
-# make_venv EXTRAS: create the environment and install Annotator with those extras, when
-# pyproject.toml changed since the last time (a stamp file remembers).
+# extras_set LIST...: comma- or space-separated extras as one sorted, comma-separated set ("dev,models").
+extras_set() {
+  printf '%s\n' "$*" | tr ', ' '\n\n' | sed '/^$/d' | sort -u | paste -sd, -
+}
+
+# extras_missing WANTED HAVE: the extras of WANTED that HAVE lacks (nothing: HAVE is a superset).
+extras_missing() {
+  comm -23 <(extras_set "$1" | tr ',' '\n') <(extras_set "$2" | tr ',' '\n') | paste -sd, -
+}
+
+# make_venv EXTRAS: create the environment and install Annotator with those extras, unless a stamp file
+# says that they (or more: ./run after ./test) are installed and pyproject.toml has not changed since.
+# What is installed anew is everything installed before plus EXTRAS, and the stamp records it.
 make_venv() {
-  local extras="$1" stamp="$VENV/.annotator-installed-$1"
+  local wanted stamp="$VENV/.annotator-installed" file extras recorded="" current="" stamped=0 all
+  wanted="$(extras_set "$1")"
   check_python
   if [ ! -x "$VENV/bin/python" ]; then
     say "Creating the environment in $VENV"
     "$PYTHON" -m venv "$VENV"
   fi
-  if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
-    say "Installing Annotator and its packages ($extras)"
-    "$VENV/bin/python" -m pip install --quiet --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet -e "$ROOT[$extras]"
-    touch "$stamp"
+  # The stamp, and those of older versions of this script (one file per extras string).
+  for file in "$stamp" "$VENV"/.annotator-installed-*; do
+    [ -f "$file" ] || continue
+    if [ "$file" = "$stamp" ]; then extras="$(cat "$file")"; else extras="${file##*/.annotator-installed-}"; fi
+    recorded="$recorded,$extras"
+    if [ ! "$ROOT/pyproject.toml" -nt "$file" ]; then
+      current="$current,$extras"
+      stamped=1
+    fi
+  done
+  if [ "$stamped" -eq 1 ] && [ -z "$(extras_missing "$wanted" "$current")" ]; then
+    return 0
   fi
+  all="$(extras_set "$wanted,$recorded")"
+  say "Installing Annotator and its packages (${all:-no extras})"
+  "$VENV/bin/python" -m pip install --quiet --upgrade pip
+  "$VENV/bin/python" -m pip install --quiet -e "$ROOT${all:+[$all]}"
+  printf '%s\n' "$all" >"$stamp"
+  rm -f "$VENV"/.annotator-installed-*
 }
