@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from annotator.errors import ProjectError
+from annotator.fileio import make_private, make_temporary, reason
+
 if TYPE_CHECKING:  # Alembic is imported only when a schema must change: opening a current project needs none of it
     from alembic.config import Config
     from alembic.script import ScriptDirectory
@@ -91,27 +94,90 @@ def has_table(engine: Engine, name: str) -> bool:
         return inspect(connection).has_table(name)
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to ``revision`` in one transaction (SQLite has transactional DDL)."""
+def upgrade(engine: Engine, revision: str = "head", script_location: Path | None = None) -> None:
+    """Bring the schema to ``revision`` in one transaction (SQLite has transactional DDL).
+
+    On SQLite the migration runs with foreign keys off, as SQLite requires when a table is rebuilt (Alembic's
+    batch mode copies a table, drops the old one and renames the copy: with foreign keys on, dropping
+    ``segments`` would delete every word and coding that points at it, ON DELETE CASCADE). The pragma has no
+    effect inside a transaction, so it is set before the transaction begins. Before the transaction commits,
+    ``PRAGMA foreign_key_check`` must find no row pointing at nothing; otherwise the upgrade is rolled back. Foreign
+    keys are on again afterwards, whatever happened. ``script_location`` is for tests (another migrations folder).
+    """
     from alembic import command
 
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), revision)
+    config = alembic_config()
+    if script_location is not None:
+        config.set_main_option("script_location", str(script_location))
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        raw = connection.connection.dbapi_connection if sqlite else None
+        if raw is not None:
+            _pragma(raw, "PRAGMA foreign_keys = OFF")  # the driver runs no BEGIN of its own (db.py)
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                if sqlite:
+                    _check_references(connection)
+        finally:
+            if raw is not None:
+                _pragma(raw, "PRAGMA foreign_keys = ON")
+
+
+def _pragma(raw: object, statement: str) -> None:
+    cursor = raw.cursor()  # type: ignore[attr-defined]
+    try:
+        cursor.execute(statement)
+    finally:
+        cursor.close()
+
+
+def _check_references(connection: Connection) -> None:
+    """Refuse an upgrade that left rows pointing at rows that are not there (rolled back by the caller)."""
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        tables = sorted({row[0] for row in broken})
+        raise ProjectError(
+            f"the schema upgrade would leave {len(broken)} row(s) of {', '.join(tables)} pointing at rows that are "
+            "not there; it was undone and the project is as it was"
+        )
 
 
 def backup_copy(path: Path, revision: str | None) -> Path:
-    """A consistent copy of a SQLite project file (WAL included) beside it, readable by the owner only."""
+    """A consistent copy of a SQLite project file (WAL included) beside it, readable by the owner only.
+
+    The copy is written under a temporary name (see :mod:`annotator.fileio`) and renamed into place only when
+    whole: a backup interrupted (a kill, a full disk) never leaves a file that looks like the copy from before
+    the upgrade. An error becomes a ProjectError naming the project, and the project is not upgraded."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.bak-{revision or 'none'}-{stamp}")
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.close(fd)
-    source = sqlite3.connect(path)
     try:
-        copy = sqlite3.connect(target)
+        temporary = make_temporary(path.parent, target.name)
+    except OSError as exc:
+        raise ProjectError(f"{path}: no backup copy can be made beside it ({reason(exc)}); not upgraded") from exc
+    try:
+        source = sqlite3.connect(path)
         try:
-            source.backup(copy)
+            copy = sqlite3.connect(temporary)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
         finally:
-            copy.close()
-    finally:
-        source.close()
+            source.close()
+        make_private(temporary)
+        os.replace(temporary, target)
+    except (OSError, sqlite3.Error) as exc:
+        _remove(temporary)
+        why = reason(exc) if isinstance(exc, OSError) else str(exc)
+        raise ProjectError(f"{path}: the backup copy before the upgrade failed ({why}); it was not upgraded") from exc
+    except BaseException:
+        _remove(temporary)
+        raise
     return target
+
+
+def _remove(temporary: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(f"{temporary}{suffix}").unlink(missing_ok=True)
