@@ -240,7 +240,7 @@ def _redacted_words(segment: dict[str, Any], text: str) -> list[dict[str, Any]]:
 
 
 def write_json(data: dict[str, Any], path: Path, redact: Redact) -> None:
-    # The same dump as the command line's --json (annotator.cli._print_json).
+    # The same dump as the command line's --json (annotator.cli.helpers.print_json).
     text = json.dumps(redacted_json(data, redact), ensure_ascii=False, indent=2, default=str)
     _write_text(path, text + "\n")
 
