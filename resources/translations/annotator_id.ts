@@ -240,6 +240,29 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../src/annotator/ui/app.py" line="58"/>
+        <source>New project</source>
+        <translation>Proyek baru</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/app.py" line="60"/>
+        <source>There is no project at {path}. Create a new project there?</source>
+        <translation>Belum ada proyek di {path}. Buat proyek baru di sana?</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/app.py" line="64"/>
+        <source>Create</source>
+        <translation>Buat</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/app.py" line="73"/>
+        <source>Cannot create project</source>
+        <translation>Proyek tidak dapat dibuat</translation>
+    </message>
+</context>
+<context>
     <name>AssignPopup</name>
     <message>
         <location filename="../../src/annotator/ui/coding/assign_popup.py" line="219"/>
@@ -293,46 +316,46 @@
 <context>
     <name>CodingController</name>
     <message>
-        <location filename="../../src/annotator/ui/coding/controller.py" line="135"/>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="151"/>
         <source>Already coded with that theme.</source>
         <translation>Sudah dikodekan dengan tema itu.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/controller.py" line="139"/>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="155"/>
         <source>Code with {themes}</source>
         <translation>Kodekan dengan {themes}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/controller.py" line="156"/>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="172"/>
         <source>Coded “{quote}” with {themes}.</source>
         <translation>“{quote}” dikodekan dengan {themes}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/coding/controller.py" line="158"/>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="174"/>
         <source>Coded %n passage(s) with {themes}.</source>
         <translation>
             <numerusform>%n kutipan dikodekan dengan {themes}.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/coding/controller.py" line="177"/>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="193"/>
         <source>Remove %n coding(s)</source>
         <translation>
             <numerusform>Hapus pengodean %n kutipan</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/controller.py" line="186"/>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="202"/>
         <source>Memo</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/controller.py" line="198"/>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="214"/>
         <source>Change theme</source>
         <translation>Ganti tema</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/controller.py" line="210"/>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="226"/>
         <source>Resize passage</source>
         <translation>Ubah batas kutipan</translation>
     </message>
@@ -514,12 +537,12 @@
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../src/annotator/ui/notes/model.py" line="85"/>
+        <location filename="../../src/annotator/ui/notes/model.py" line="81"/>
         <source>Imported from {path}</source>
         <translation>Diimpor dari {path}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/notes/model.py" line="91"/>
+        <location filename="../../src/annotator/ui/notes/model.py" line="87"/>
         <source>%n passage(s)</source>
         <translation>
             <numerusform>%n kutipan</numerusform>
@@ -1174,75 +1197,80 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
         <translation>Proyek tidak dapat dibuka</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="272"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="275"/>
+        <source>Media file changed since it was added (another file in its place): {path}; find the original with: annotator locate</source>
+        <translation>Berkas media telah berubah sejak ditambahkan (berkas lain ada di tempatnya): {path}; cari yang asli dengan: annotator locate</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/main_window.py" line="279"/>
         <source>Media file not found: {path}</source>
         <translation>Berkas media tidak ditemukan: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="313"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="321"/>
         <source>{share:.0f}% of this recording verified</source>
         <translation>{share:.0f}% rekaman ini sudah diverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="317"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="325"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="320"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="328"/>
         <source>{name} - Annotator</source>
         <translation>{name} - Annotator</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="325"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="333"/>
         <source>Open project</source>
         <translation>Buka proyek</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="325"/>
-        <location filename="../../src/annotator/ui/main_window.py" line="332"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="333"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="340"/>
         <source>Annotator projects (*.annotator)</source>
         <translation>Proyek Annotator (*.annotator)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="332"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="340"/>
         <source>New project</source>
         <translation>Proyek baru</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="339"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="347"/>
         <source>Cannot create project</source>
         <translation>Proyek tidak dapat dibuat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="345"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="353"/>
         <source>Open or create a project first.</source>
         <translation>Buka atau buat proyek terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="348"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="356"/>
         <source>Add recordings</source>
         <translation>Tambah rekaman</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="348"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="356"/>
         <source>Audio and video ({patterns})</source>
         <translation>Audio dan video ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="358"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="366"/>
         <source>Cannot add recordings</source>
         <translation>Rekaman tidak dapat ditambahkan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/main_window.py" line="361"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="369"/>
         <source>Added %n recording(s).</source>
         <translation>
             <numerusform>%n rekaman ditambahkan.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="428"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="436"/>
         <source>Choose a recording first.</source>
         <translation>Pilih rekaman terlebih dahulu.</translation>
     </message>
@@ -1258,7 +1286,7 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
 <context>
     <name>NotesEditor</name>
     <message>
-        <location filename="../../src/annotator/ui/notes/editor.py" line="58"/>
+        <location filename="../../src/annotator/ui/notes/editor.py" line="60"/>
         <source>coded by {coder}</source>
         <translation>dikodekan oleh {coder}</translation>
     </message>
@@ -1266,170 +1294,175 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="52"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="56"/>
         <source>Type your observation notes here.</source>
         <translation>Tulis catatan observasi Anda di sini.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="111"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="118"/>
         <source>Choose field notes on the left, or make new ones from the File menu.</source>
         <translation>Pilih catatan lapangan di sebelah kiri, atau buat yang baru dari menu Berkas.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/notes/panel.py" line="115"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="122"/>
         <source>%n passage(s)</source>
         <translation>
             <numerusform>%n kutipan</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="117"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="124"/>
         <source>&lt;b&gt;{title}&lt;/b&gt; — {details}</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt; — {details}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="177"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="178"/>
+        <source>Not saved: {reason}. Your typing is kept here and will be stored as soon as the project can be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="210"/>
         <source>Edit field notes</source>
         <translation>Sunting catatan lapangan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="192"/>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="217"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="238"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="263"/>
         <source>Select the words to code first.</source>
         <translation>Pilih terlebih dahulu kata yang akan dikodekan.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="208"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="254"/>
         <source>Code “{text}” with</source>
         <translation>Kodekan “{text}” dengan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="222"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="268"/>
         <source>No theme is pinned to {number}; pin themes in the themes panel.</source>
         <translation>Belum ada tema yang disematkan ke {number}; sematkan tema di panel tema.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="238"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="284"/>
         <source>Memo</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="240"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="286"/>
         <source>Memo for the passage “{text}” ({theme}):</source>
         <translation>Memo untuk kutipan “{text}” ({theme}):</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="255"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="301"/>
         <source>Another theme for “{text}”</source>
         <translation>Tema lain untuk “{text}”</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="287"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="333"/>
         <source>Code with…</source>
         <translation>Kodekan dengan…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="291"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="337"/>
         <source>Code with a pinned theme</source>
         <translation>Kodekan dengan tema tersemat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="302"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="348"/>
         <source>Passage “{theme}”</source>
         <translation>Kutipan “{theme}”</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="304"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="350"/>
         <source>Remove passage “{theme}”</source>
         <translation>Hapus kutipan “{theme}”</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="306"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="352"/>
         <source>Memo…</source>
         <translation>Memo…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="307"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="353"/>
         <source>Change theme…</source>
         <translation>Ganti tema…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="319"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="365"/>
         <source>Field notes {date}</source>
         <translation>Catatan lapangan {date}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="321"/>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="328"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="367"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="374"/>
         <source>New field notes</source>
         <translation>Catatan lapangan baru</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="321"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="367"/>
         <source>Title:</source>
         <translation>Judul:</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="330"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="376"/>
         <source>New field notes “{title}”</source>
         <translation>Catatan lapangan baru “{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="343"/>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="355"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="389"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="401"/>
         <source>Import field notes</source>
         <translation>Impor catatan lapangan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="345"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="391"/>
         <source>Field notes (*.txt *.docx *.md);;All files (*)</source>
         <translation>Catatan lapangan (*.txt *.docx *.md);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="356"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="402"/>
         <source>Nothing was imported:
 {reason}</source>
         <translation>Tidak ada yang diimpor:
 {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/notes/panel.py" line="360"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="406"/>
         <source>Import %n document(s) of field notes</source>
         <translation>
             <numerusform>Impor %n dokumen catatan lapangan</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/notes/panel.py" line="362"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="408"/>
         <source>Imported %n document(s) of field notes.</source>
         <translation>
             <numerusform>%n dokumen catatan lapangan diimpor.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="395"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="441"/>
         <source>Delete the field notes “{title}”?</source>
         <translation>Hapus catatan lapangan “{title}”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/notes/panel.py" line="397"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="443"/>
         <source>Its %n coded passage(s) will be deleted with it.</source>
         <translation>
             <numerusform>%n kutipan yang dikodekan di dalamnya ikut terhapus.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="398"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="444"/>
         <source>Undo (Ctrl+Z) brings it back.</source>
         <translation>Urungkan (Ctrl+Z) akan mengembalikannya.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="401"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="447"/>
         <source>Delete field notes</source>
         <translation>Hapus catatan lapangan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="409"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="455"/>
         <source>Delete field notes “{title}”</source>
         <translation>Hapus catatan lapangan “{title}”</translation>
     </message>
@@ -1531,41 +1564,41 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
         <translation>Hapus pengodean</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/passages/panel.py" line="308"/>
+        <location filename="../../src/annotator/ui/passages/panel.py" line="304"/>
         <source>%n passage(s)</source>
         <translation>
             <numerusform>%n kutipan</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/passages/panel.py" line="354"/>
+        <location filename="../../src/annotator/ui/passages/panel.py" line="350"/>
         <source>Memo</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/passages/panel.py" line="371"/>
+        <location filename="../../src/annotator/ui/passages/panel.py" line="367"/>
         <source>Play</source>
         <translation>Putar</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/passages/panel.py" line="373"/>
+        <location filename="../../src/annotator/ui/passages/panel.py" line="369"/>
         <source>Open in context</source>
         <translation>Buka dalam konteks</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/passages/panel.py" line="375"/>
+        <location filename="../../src/annotator/ui/passages/panel.py" line="371"/>
         <source>Copy %n quote(s) with reference</source>
         <translation>
             <numerusform>Salin %n kutipan beserta rujukannya</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/passages/panel.py" line="376"/>
+        <location filename="../../src/annotator/ui/passages/panel.py" line="372"/>
         <source>Memo…</source>
         <translation>Memo…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/passages/panel.py" line="378"/>
+        <location filename="../../src/annotator/ui/passages/panel.py" line="374"/>
         <source>Remove %n coding(s)</source>
         <translation>
             <numerusform>Hapus pengodean %n kutipan</numerusform>
@@ -1843,26 +1876,31 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
     </message>
     <message>
         <location filename="../../src/annotator/ui/sidebar/model.py" line="143"/>
+        <source>Media file changed since it was added (another file in its place): {path}</source>
+        <translation>Berkas media telah berubah sejak ditambahkan (berkas lain ada di tempatnya): {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/sidebar/model.py" line="147"/>
         <source>Media file not found: {path}</source>
         <translation>Berkas media tidak ditemukan: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/sidebar/model.py" line="153"/>
+        <location filename="../../src/annotator/ui/sidebar/model.py" line="157"/>
         <source>transcribing…</source>
         <translation>sedang ditranskripsi…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/sidebar/model.py" line="155"/>
+        <location filename="../../src/annotator/ui/sidebar/model.py" line="159"/>
         <source>not transcribed</source>
         <translation>belum ditranskripsi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/sidebar/model.py" line="157"/>
+        <location filename="../../src/annotator/ui/sidebar/model.py" line="161"/>
         <source>partly, {pct:.0f}% verified</source>
         <translation>sebagian, {pct:.0f}% terverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/sidebar/model.py" line="158"/>
+        <location filename="../../src/annotator/ui/sidebar/model.py" line="162"/>
         <source>{pct:.0f}% verified</source>
         <translation>{pct:.0f}% terverifikasi</translation>
     </message>
@@ -1948,98 +1986,98 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/search/dialog.py" line="184"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="180"/>
         <source>Nothing found.</source>
         <translation>Tidak ada hasil.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/search/dialog.py" line="191"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="187"/>
         <source>{hits} in {recordings} and {documents}</source>
         <translation>{hits} di {recordings} dan {documents}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/search/dialog.py" line="187"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="183"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hasil</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/search/dialog.py" line="188"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="184"/>
         <source>%n recording(s)</source>
         <translation>
             <numerusform>%n rekaman</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/search/dialog.py" line="189"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="185"/>
         <source>%n document(s) of field notes</source>
         <translation>
             <numerusform>%n dokumen catatan lapangan</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/search/dialog.py" line="195"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="191"/>
         <source>{hits} in {where}</source>
         <translation>{hits} di {where}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/search/dialog.py" line="197"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="193"/>
         <source>(there are more: showing the first {limit})</source>
         <translation>(masih ada lagi: yang ditampilkan hanya {limit} pertama)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/search/dialog.py" line="223"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="219"/>
         <source>Code %n checked hit(s) with…</source>
         <translation>
             <numerusform>Kodekan %n hasil yang dicentang dengan…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/search/dialog.py" line="258"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="254"/>
         <source>Check the hits to code first.</source>
         <translation>Centang terlebih dahulu hasil yang akan dikodekan.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/search/dialog.py" line="262"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="258"/>
         <source>Code %n checked hit(s) with</source>
         <translation>
             <numerusform>Kodekan %n hasil yang dicentang dengan</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/search/dialog.py" line="281"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="277"/>
         <source>Code search hits</source>
         <translation>Kodekan hasil pencarian</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/search/dialog.py" line="282"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="278"/>
         <source>Code %n hit(s) with “{theme}”?</source>
         <translation>
             <numerusform>Kodekan %n hasil dengan “{theme}”?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/search/dialog.py" line="298"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="294"/>
         <source>Code %n search hit(s)</source>
         <translation>
             <numerusform>Kodekan %n hasil pencarian</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/search/dialog.py" line="302"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="298"/>
         <source>Nothing was coded.</source>
         <translation>Tidak ada yang dikodekan.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/search/dialog.py" line="305"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="301"/>
         <source>Coded %n hit(s) with “{theme}”.</source>
         <translation>
             <numerusform>%n hasil dikodekan dengan “{theme}”.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/search/dialog.py" line="307"/>
+        <location filename="../../src/annotator/ui/search/dialog.py" line="303"/>
         <source>%n hit(s) were coded with it already.</source>
         <translation>
             <numerusform>%n hasil sudah dikodekan dengan tema itu sebelumnya.</numerusform>
@@ -2373,44 +2411,44 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
 <context>
     <name>ThemesModel</name>
     <message>
-        <location filename="../../src/annotator/ui/themes/model.py" line="149"/>
+        <location filename="../../src/annotator/ui/themes/model.py" line="145"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/themes/model.py" line="149"/>
+        <location filename="../../src/annotator/ui/themes/model.py" line="145"/>
         <source>Passages</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/themes/model.py" line="149"/>
+        <location filename="../../src/annotator/ui/themes/model.py" line="145"/>
         <source>Key</source>
         <translation>Tombol</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/themes/model.py" line="151"/>
+        <location filename="../../src/annotator/ui/themes/model.py" line="147"/>
         <source>Pinned themes: each number&apos;s shortcut codes the selected text with its theme</source>
         <translation>Tema tersemat: pintasan tiap angka mengodekan teks terpilih dengan temanya</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/themes/model.py" line="199"/>
+        <location filename="../../src/annotator/ui/themes/model.py" line="195"/>
         <source>%n passage(s) here, %1 with the themes below</source>
         <translation>
             <numerusform>%n kutipan di sini, %1 bersama tema di bawahnya</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/themes/model.py" line="206"/>
+        <location filename="../../src/annotator/ui/themes/model.py" line="202"/>
         <source>Pinned theme {number}: its number shortcut codes the selected text</source>
         <translation>Tema tersemat {number}: pintasan angkanya mengodekan teks terpilih</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/themes/model.py" line="219"/>
+        <location filename="../../src/annotator/ui/themes/model.py" line="215"/>
         <source>Rename “{old}” to “{new}”</source>
         <translation>Ganti nama “{old}” menjadi “{new}”</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/themes/model.py" line="282"/>
+        <location filename="../../src/annotator/ui/themes/model.py" line="278"/>
         <source>Move “{name}”</source>
         <translation>Pindahkan “{name}”</translation>
     </message>
@@ -2456,9 +2494,9 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
 <context>
     <name>TranscriptEditor</name>
     <message>
-        <location filename="../../src/annotator/ui/transcript/editor.py" line="310"/>
-        <location filename="../../src/annotator/ui/transcript/editor.py" line="327"/>
-        <location filename="../../src/annotator/ui/transcript/editor.py" line="358"/>
+        <location filename="../../src/annotator/ui/transcript/editor.py" line="314"/>
+        <location filename="../../src/annotator/ui/transcript/editor.py" line="331"/>
+        <location filename="../../src/annotator/ui/transcript/editor.py" line="362"/>
         <source>Edit one segment at a time; to join segments, use Merge.</source>
         <translation>Sunting satu segmen sekaligus; untuk menggabungkan segmen, gunakan Gabung.</translation>
     </message>
@@ -2466,81 +2504,91 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
 <context>
     <name>TranscriptPanel</name>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="106"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="137"/>
         <source>Edit text</source>
         <translation>Sunting teks</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="109"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="141"/>
         <source>Split segment</source>
         <translation>Pisah segmen</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="111"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="143"/>
         <source>Merge segments</source>
         <translation>Gabung segmen</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="129"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="161"/>
         <source>Choose a recording on the left to see its transcript.</source>
         <translation>Pilih rekaman di sebelah kiri untuk melihat transkripnya.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="160"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="198"/>
         <source>&lt;b&gt;{title}&lt;/b&gt; — no transcript yet: Transcribe (Ctrl+T) makes one.</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt; — belum ada transkrip: Transkripsi (Ctrl+T) akan membuatnya.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="167"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="205"/>
         <source>&lt;b&gt;{title}&lt;/b&gt; — %n segment(s), {share:.0f}% verified</source>
         <translation>
             <numerusform>&lt;b&gt;{title}&lt;/b&gt; — %n segmen, {share:.0f}% terverifikasi</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="276"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="251"/>
+        <source>Not saved: {reason}. Your typing is kept here and will be stored as soon as the project can be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="256"/>
+        <source>Not saved: {reason}. The change was not made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="348"/>
         <source>Mark verified</source>
         <translation>Tandai terverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="276"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="348"/>
         <source>Mark not verified</source>
         <translation>Tandai belum terverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="292"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="364"/>
         <source>“{text}” is not in this transcript.</source>
         <translation>“{text}” tidak ada dalam transkrip ini.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="303"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="375"/>
         <source>Replace all</source>
         <translation>Ganti semua</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="312"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="384"/>
         <source>Replaced %n time(s).</source>
         <translation>
             <numerusform>Diganti %n kali.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="322"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="394"/>
         <source>Rename speaker</source>
         <translation>Ganti nama pembicara</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="335"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="407"/>
         <source>Change speaker</source>
         <translation>Ganti pembicara</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="345"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="417"/>
         <source>Move segment boundary</source>
         <translation>Geser batas segmen</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="388"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="460"/>
         <source>Nothing left to check here.</source>
         <translation>Tidak ada lagi yang perlu diperiksa di sini.</translation>
     </message>

@@ -7,12 +7,17 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from annotator.errors import UserError
 from annotator.ui.settings import Settings
 from annotator.ui.translations import translator_for
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
 
 
 def _install_translations(app: QApplication, language: str | None) -> None:
@@ -41,6 +46,35 @@ def _settle(app: QApplication, window: QWidget, timeout_s: float = 5.0) -> None:
     app.processEvents()
 
 
+def open_or_create(window: MainWindow, path: Path, recording: int | None = None) -> bool:
+    """Open the project at ``path`` in the window. When there is none, ask whether to create one there: Create
+    makes it and opens it; Cancel leaves the window without a project. Whether a project is open."""
+    from annotator.core import db
+    from annotator.core.project import Project, project_path
+
+    if db.is_database_url(path) or project_path(path).exists():
+        return window.open_project(path, recording)
+    path = project_path(path)
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("App", "New project"), "", parent=window)
+    box.setText(
+        QCoreApplication.translate("App", "There is no project at {path}. Create a new project there?").format(
+            path=path
+        )
+    )
+    create = box.addButton(QCoreApplication.translate("App", "Create"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(create)
+    box.exec()
+    if box.clickedButton() is not create:
+        return False
+    try:
+        Project.create(path).close()
+    except UserError as exc:
+        QMessageBox.warning(window, QCoreApplication.translate("App", "Cannot create project"), str(exc))
+        return False
+    return window.open_project(path, recording)
+
+
 def run(
     project: Path | None,
     *,
@@ -65,8 +99,10 @@ def run(
         settings = Settings(QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(settings)
     window.resize(1360, 860)
-    if project is not None:
+    if project is not None and screenshot is not None:
         window.open_project(project, recording)
+    elif project is not None:
+        open_or_create(window, project, recording)
         if passages is not None and window.project is not None:
             window.routes.show_passages_of(window.project.themes.get(passages).id)
     if screenshot is not None:

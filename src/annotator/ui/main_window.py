@@ -265,11 +265,19 @@ class MainWindow(QMainWindow):
         self.recording_id = recording_id
         self.transcript.show_recording(self.project, recording_id)
         recording = self.project.recordings.get(recording_id)
-        media = self.project.recordings.media_path(recording)
+        state = self.project.recordings.media_state(recording)
+        media = state.path
         self.player_bar.set_peaks(None)
-        if media is None:
+        if media is None or not state.ok:  # never play a file that is not the recording's
             self.player.unload()
-            self.statusBar().showMessage(self.tr("Media file not found: {path}").format(path=recording.media_abspath))
+            if state.status == "changed":
+                message = self.tr(
+                    "Media file changed since it was added (another file in its place): {path}; "
+                    "find the original with: annotator locate"
+                ).format(path=media)
+            else:
+                message = self.tr("Media file not found: {path}").format(path=recording.media_abspath)
+            self.statusBar().showMessage(message)
         else:
             self.player.load(media, self.settings.position(recording.guid))
             run_in_background(

@@ -139,6 +139,10 @@ class RecordingsModel(QAbstractItemModel):
             if column == 3:
                 return self._transcript_text(s)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if s.media_status == "changed":
+                return self.tr("Media file changed since it was added (another file in its place): {path}").format(
+                    path=s.media_path
+                )
             if not s.media_ok:
                 return self.tr("Media file not found: {path}").format(path=s.media_path)
             return s.media_path
