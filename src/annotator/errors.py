@@ -15,8 +15,16 @@ class UserError(Exception):
         super().__init__(message)
         self.message = message
 
-    def __str__(self) -> str:  # one line, always
-        return " ".join(self.message.split())
+    def __str__(self) -> str:  # one line, always; a file name that is not UTF-8 shown with \xff escapes
+        text = " ".join(self.message.split())
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            try:
+                text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            except UnicodeEncodeError:  # a lone surrogate of another kind
+                text = text.encode("utf-8", "backslashreplace").decode("ascii")
+        return text
 
 
 class NotFound(UserError):

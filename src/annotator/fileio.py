@@ -37,7 +37,10 @@ def shown(path: str | os.PathLike[str]) -> str:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return os.fsencode(text).decode("utf-8", "backslashreplace")
+        try:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a lone surrogate of another kind (a damaged name on Windows)
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text
 
 

@@ -3,15 +3,19 @@ are zip bombs, names that are not text. Each gives one line naming the file, and
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
 
+from annotator import fileio
+from annotator.core import codebook
 from annotator.core.project import Project
-from annotator.core.services import documents
-from annotator.errors import UserError
+from annotator.core.services import documents, themes
+from annotator.errors import MediaError, ProjectError, UserError
+from annotator.media.probe import probe
 from annotator.safezip import Limits
 from tests.conftest import snapshot
 
@@ -49,3 +53,22 @@ def test_a_word_document_larger_than_the_limit_is_refused(
     with pytest.raises(UserError, match=r"besar\.docx: unpacks to more than 97\.7 KB in all; the archive is refused"):
         project.documents.import_files([path])
     assert snapshot(project.path) == before
+
+
+# -- codebooks -----------------------------------------------------------------------------------------------------
+def test_a_codebook_allows_the_theme_names_the_project_allows() -> None:
+    assert codebook.NAME_LIMIT == themes.NAME_LIMIT
+
+
+# -- names that are not UTF-8 --------------------------------------------------------------------------------------
+def test_names_that_are_not_utf8_are_shown_with_escapes(project: Project, tmp_path: Path) -> None:
+    path = Path(os.fsdecode(os.fsencode(tmp_path) + b"/catatan-\xff.txt"))
+    path.write_text("Suasana terbuka", encoding="utf-8")
+    [view] = project.documents.import_files([path])
+    assert view.title == "catatan-\\xff" and view.source_path == f"{tmp_path}/catatan-\\xff.txt"
+    assert fileio.shown(path) == f"{tmp_path}/catatan-\\xff.txt"
+    assert str(UserError(f"{path}: bad")) == f"{tmp_path}/catatan-\\xff.txt: bad"
+    with pytest.raises(MediaError, match=r"catatan-\\xff\.txt: the file name is not valid text \(UTF-8\)"):
+        probe(path)
+    with pytest.raises(ProjectError, match=r"catatan-\\xff\.txt: the project's file or folder name is not valid"):
+        Project.open(path)

@@ -12,8 +12,10 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from annotator.core import db
+from annotator.core.codebook import load_codebook
 from annotator.core.models import Participant, Recording, Segment, Word
 from annotator.core.project import Project, project_path
+from annotator.core.services.themes import ThemeService
 
 
 def test_pragmas_on_every_connection(project: Project) -> None:
@@ -36,6 +38,40 @@ def test_file_is_private_and_suffix_added(tmp_path: Path) -> None:
 def test_project_path_keeps_other_names(tmp_path: Path) -> None:
     assert project_path(tmp_path / "a.db") == tmp_path / "a.db"
     assert project_path(tmp_path / "a") == tmp_path / "a.annotator"
+
+
+def test_a_new_project_beside_a_folder_of_its_name(tmp_path: Path) -> None:
+    """``annotator new studi`` when a folder ``studi/`` exists makes ``studi.annotator`` (it used to refuse)."""
+    (tmp_path / "studi").mkdir()
+    assert project_path(tmp_path / "studi", new=True) == tmp_path / "studi.annotator"
+    assert project_path(tmp_path / "studi") == tmp_path / "studi"  # to open: the folder, so the message says so
+    Project.create(tmp_path / "studi").close()
+    assert project_path(tmp_path / "studi") == tmp_path / "studi.annotator"
+    (tmp_path / "plain").write_bytes(b"")
+    assert project_path(tmp_path / "plain", new=True) == tmp_path / "plain"  # a file of that name is meant
+
+
+def test_a_new_project_is_removed_when_what_made_it_fails(tmp_path: Path) -> None:
+    """Nothing half-made: the first ``with`` block around a new project ending in an error removes it (``annotator
+    new --codebook`` imports the codebook there); an opened project is never removed."""
+    with pytest.raises(RuntimeError), Project.create(tmp_path / "a"):
+        raise RuntimeError("the codebook import failed")
+    assert list(tmp_path.iterdir()) == []
+    with Project.create(tmp_path / "b", codebook=load_codebook("relationships")) as project:
+        assert len(project.themes.tree()) > 0
+    with pytest.raises(RuntimeError), Project.open(tmp_path / "b"):
+        raise RuntimeError("a later command failed")
+    assert (tmp_path / "b.annotator").is_file()
+
+
+def test_a_new_project_with_a_codebook_that_fails_leaves_nothing(tmp_path: Path, monkeypatch) -> None:
+    def failing(*args: object, **kwargs: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(ThemeService, "import_codebook", failing)
+    with pytest.raises(OSError):
+        Project.create(tmp_path / "c", codebook=load_codebook("relationships"))
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_failed_operation_leaves_nothing_behind(project: Project) -> None:

@@ -17,6 +17,9 @@ from annotator.errors import UserError
 from annotator.resources import resource_path
 
 FORMAT = "annotator-codebook"
+NAME_LIMIT = 150  # characters of a theme's name (as core.services.themes allows)
+MAX_DEPTH = 100  # levels of themes inside themes
+MAX_FILE_BYTES = 64 << 20
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -86,21 +89,50 @@ def load_codebook(spec: str) -> Codebook:
 
 
 def parse_codebook(path: Path) -> Codebook:
+    """A codebook file read and checked whole: a UserError names the file and the first problem, so that nothing
+    is made from a codebook that cannot be imported (a new project is not left half-made)."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UserError(f"{path}: is {size >> 20} MB, far too large for a codebook")
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise UserError(f"{path}: not a codebook (not UTF-8 text)") from exc
     except json.JSONDecodeError as exc:
         raise UserError(f"{path}: not a codebook (invalid JSON at line {exc.lineno}: {exc.msg})") from exc
+    except RecursionError:
+        raise UserError(f"{path}: not a codebook (its JSON is nested too deeply)") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot be read ({exc.strerror})") from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise UserError(f'{path}: not a codebook (expected a JSON object with "format": "{FORMAT}")')
     themes = data.get("themes")
     if not isinstance(themes, list) or not themes:
         raise UserError(f"{path}: the codebook has no themes")
-    return Codebook(
+    codebook = Codebook(
         names=_texts(data.get("name"), path, "name"),
-        themes=[_theme(item, path, f"themes[{i}]") for i, item in enumerate(themes)],
+        themes=[_theme(item, path, f"themes[{i}]", 1) for i, item in enumerate(themes)],
     )
+    _check_siblings(codebook.themes, path, "themes")
+    return codebook
+
+
+def _check_siblings(themes: list[CodebookTheme], path: Path, where: str) -> None:
+    """Two themes side by side may not have one name (in any language a project may pick), as the project's
+    theme tree refuses it."""
+    languages = {lang for theme in themes for lang in theme.names} | {"en", ""}  # "": a language none of them has
+    for language in sorted(languages):
+        seen: dict[str, int] = {}
+        for i, theme in enumerate(themes):
+            name = " ".join(theme.name(language).split()).casefold()
+            if name in seen:
+                raise UserError(
+                    f"{path}: {where}[{seen[name]}] and {where}[{i}] have the same name {theme.name(language)!r}; "
+                    "themes side by side need different names"
+                )
+            seen[name] = i
+    for i, theme in enumerate(themes):
+        _check_siblings(theme.children, path, f"{where}[{i}].children")
 
 
 def _texts(value: Any, path: Path, where: str) -> dict[str, str]:
@@ -113,12 +145,23 @@ def _texts(value: Any, path: Path, where: str) -> dict[str, str]:
     raise UserError(f"{path}: {where} must be text or an object of texts by language")
 
 
-def _theme(item: Any, path: Path, where: str) -> CodebookTheme:
+def _theme(item: Any, path: Path, where: str, depth: int) -> CodebookTheme:
+    if depth > MAX_DEPTH:
+        raise UserError(f"{path}: {where.split('.')[0]}: themes are nested more than {MAX_DEPTH} levels deep")
     if not isinstance(item, dict):
         raise UserError(f"{path}: {where} is not a theme object")
     names = _texts(item.get("name"), path, f"{where}.name")
     if not any(names.values()):
         raise UserError(f"{path}: {where} has no name")
+    for name in names.values():
+        name = " ".join(name.split())
+        if "/" in name:
+            raise UserError(f"{path}: {where}.name {name!r} contains '/' (it separates parent and child)")
+        if len(name) > NAME_LIMIT:
+            raise UserError(
+                f"{path}: {where}.name {name[:40]!r}... is {len(name)} characters long (at most {NAME_LIMIT}); "
+                "put the explanation in its definition"
+            )
     color = item.get("color")
     if color is not None and not (isinstance(color, str) and _COLOUR.match(color)):
         raise UserError(f"{path}: {where}.color {color!r} is not a colour like #7aafe3")
@@ -129,6 +172,6 @@ def _theme(item: Any, path: Path, where: str) -> CodebookTheme:
         names=names,
         definitions=_texts(item.get("definition"), path, f"{where}.definition"),
         color=color.lower() if color else None,
-        children=[_theme(child, path, f"{where}.children[{i}]") for i, child in enumerate(children)],
+        children=[_theme(child, path, f"{where}.children[{i}]", depth + 1) for i, child in enumerate(children)],
         key=item.get("key"),
     )

@@ -18,8 +18,10 @@ from annotator import __version__
 from annotator.core import db, migrate
 from annotator.core.models import Coder, ProjectInfo
 from annotator.errors import ProjectError
+from annotator.fileio import is_text_name, shown
 
 if TYPE_CHECKING:  # each service is imported when first used: `annotator list` needs few of them
+    from annotator.core.codebook import Codebook
     from annotator.core.services.coders import CoderService
     from annotator.core.services.coding import CodingService
     from annotator.core.services.documents import DocumentService
@@ -35,11 +37,21 @@ if TYPE_CHECKING:  # each service is imported when first used: `annotator list` 
 PROJECT_SUFFIX = ".annotator"
 
 
-def project_path(target: str | os.PathLike[str]) -> Path:
-    """The file a user means: ``study`` becomes ``study.annotator`` unless ``study`` exists."""
+def project_path(target: str | os.PathLike[str], *, new: bool = False) -> Path:
+    """The file a user means: ``study`` is ``study.annotator`` unless a file ``study`` exists. A folder ``study``
+    does not count for a ``new`` project (the project is made beside it); to open, ``study`` is that folder when
+    there is no ``study.annotator`` (so that the message says it is a folder). A name that is not text (bytes that
+    are not UTF-8) is refused: the project's path must be stored and shown."""
     path = Path(target).expanduser()
-    if not path.suffix and not path.exists():
-        path = path.with_suffix(PROJECT_SUFFIX)
+    if not is_text_name(path.absolute()):
+        raise ProjectError(
+            f"{shown(path.absolute())}: the project's file or folder name is not valid text (UTF-8); "
+            "rename it (e.g. in the file manager) and try again"
+        )
+    if not path.suffix and not path.is_file():
+        with_suffix = path.with_suffix(PROJECT_SUFFIX)
+        if new or with_suffix.exists() or not path.exists():
+            path = with_suffix
     return path.absolute()
 
 
@@ -66,6 +78,7 @@ class Project:
         self.path = path
         self.session_factory = db.make_session_factory(engine)
         self.reader_factory = db.make_session_factory(db.reader(engine))
+        self._made_here = False  # created by create() and not yet closed: see __exit__
 
     # -- opening and creating ----------------------------------------------------------------
     @classmethod
@@ -76,16 +89,22 @@ class Project:
         name: str | None = None,
         language: str = "id",
         coder: str | None = None,
+        codebook: Codebook | None = None,
     ) -> Project:
-        """Make a new, empty project file (mode 0600) at ``target``, or a schema at a database URL."""
+        """Make a new project file (mode 0600) at ``target``, or a schema at a database URL, with the themes of
+        ``codebook`` if given. Nothing half-made is left: if any step fails, the file is removed again, and so it
+        is when the first ``with`` block around the new project ends in an error (``annotator new`` imports a
+        codebook there)."""
         if db.is_database_url(target):
             engine = db.make_engine(target)
             migrate.upgrade(engine)
             project = cls(engine, None)
             project._initialise(name or "Annotator project", language, coder)
+            if codebook is not None:
+                project.themes.import_codebook(codebook, language)
             return project
 
-        path = project_path(target)
+        path = project_path(target, new=True)
         if path.is_dir():
             raise ProjectError(f"{path}: is a folder; give a file name for the new project")
         if path.exists():
@@ -100,10 +119,13 @@ class Project:
             migrate.upgrade(engine)
             project = cls(engine, path)
             project._initialise(name or path.stem, language, coder)
+            if codebook is not None:
+                project.themes.import_codebook(codebook, language)
         except BaseException:
             engine.dispose()
             _remove_database_files(path)
             raise
+        project._made_here = True
         return project
 
     @classmethod
@@ -178,8 +200,11 @@ class Project:
     def __enter__(self) -> Project:
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, *exc_info: object) -> None:
         self.close()
+        made_here, self._made_here = self._made_here, False
+        if made_here and exc_type is not None and self.path is not None:
+            _remove_database_files(self.path)  # what made it failed: leave nothing half-made
 
     @property
     def folder(self) -> Path | None:

@@ -28,6 +28,7 @@ from annotator.exchange.refi_import_archive import MAX_XML_BYTES, Archive
 from annotator.exchange.refi_import_media import MediaFiles, media_folder, recording
 from annotator.exchange.refi_import_store import Store
 from annotator.exchange.refi_read import Code, ProjectFile, parse, read_codebook, read_project
+from annotator.fileio import shown
 from annotator.safezip import SafeZip
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def import_qdpx(project: Project, path: Path, *, allow_external_media: bool = Fa
     """Import a REFI-QDA project archive into ``project`` (see the module's rules); returns what came in and what
     was skipped. Media outside the archive are used only with ``allow_external_media``."""
     path = Path(path)
-    summary = ImportSummary(str(path))
+    summary = ImportSummary(shown(path))
     with SafeZip(path) as zipped:
         archive = Archive(zipped, path, allow_external_media)
         where = f"{path} ({archive.qde})"
@@ -49,10 +50,10 @@ def import_qdpx(project: Project, path: Path, *, allow_external_media: bool = Fa
         _check(data, path)
         summary.skipped += data.unsupported
         if archive.ignored:
-            shown = ", ".join(archive.ignored[:5]) + (
+            listed = ", ".join(archive.ignored[:5]) + (
                 f" and {len(archive.ignored) - 5} more" if len(archive.ignored) > 5 else ""
             )
-            summary.skipped.append(f"{len(archive.ignored)} file(s) not part of a REFI-QDA project, not read: {shown}")
+            summary.skipped.append(f"{len(archive.ignored)} file(s) not part of a REFI-QDA project, not read: {listed}")
         files = MediaFiles(media_folder(project.path, path))
         try:
             with project.transaction() as session:
@@ -82,7 +83,7 @@ def import_qdc(project: Project, path: Path) -> ImportSummary:
         raise UserError(f"{path}: the file is empty (0 bytes)")
     codes, sets = read_codebook(parse(data, str(path), "CodeBook"), str(path))
     _unique(codes, path)
-    summary = ImportSummary(str(path))
+    summary = ImportSummary(shown(path))
     if sets:
         summary.skipped.append(f"{sets} set(s) of codes: Annotator has no sets")
     with project.transaction() as session:

@@ -39,6 +39,7 @@ from annotator.core.textdiff import tokens
 from annotator.errors import UserError
 from annotator.exchange.options import ImportSummary
 from annotator.exchange.timed_text import Cue, read_lines, read_srt, read_vtt
+from annotator.fileio import shown
 from annotator.safezip import DOCX_LIMITS, check_archive
 from annotator.timefmt import clock
 
@@ -59,8 +60,9 @@ def import_transcript(project: Project, recording_ref: str | int, path: Path) ->
             )
         cues, notes = read_cues(path)
         cues, more = checked(cues, recording.duration_ms, str(path))
-        summary = ImportSummary(source=path.name, skipped=notes + more)
-        summary.added = _store(session, recording, cues, path.name)
+        name = shown(path.name)  # stored and printed: a name that is not UTF-8 is shown with \xff escapes
+        summary = ImportSummary(source=name, skipped=notes + more)
+        summary.added = _store(session, recording, cues, name)
         return summary
 
 

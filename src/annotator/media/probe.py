@@ -17,6 +17,7 @@ import av
 import av.logging
 
 from annotator.errors import MediaError
+from annotator.fileio import is_text_name, shown
 from annotator.timefmt import clock
 
 # FFmpeg's own words for a file whose data stop before its header says they should.
@@ -85,6 +86,11 @@ def quick_hash(path: Path) -> str:
 
 
 def _check_file(path: Path) -> int:
+    if not is_text_name(path):
+        raise MediaError(
+            f"{shown(path)}: the file name is not valid text (UTF-8), so it cannot be stored in the project; "
+            "rename the file (e.g. in the file manager) and add it again"
+        )
     if not path.exists():
         raise MediaError(f"{path}: no such file")
     if path.is_dir():

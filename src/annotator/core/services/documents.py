@@ -37,6 +37,7 @@ from annotator.core.services.base import Service
 from annotator.core.services.participants import ParticipantService
 from annotator.core.textdiff import END, START, TextMap, pick_anchors
 from annotator.errors import NotFound, UserError
+from annotator.fileio import shown
 from annotator.safezip import DOCX_LIMITS, check_archive
 
 SUFFIXES = (".txt", ".md", ".docx")
@@ -247,7 +248,8 @@ class DocumentService(Service):
         files = [Path(p).expanduser().absolute() for p in paths]
         if title is not None and len(files) != 1:
             raise UserError(f"a title names one document; {len(files)} files were given")
-        new = [(_title(title if title is not None else f.stem), read_file(f), str(f)) for f in files]
+        # a name that is not UTF-8 (bytes from an old zip) is stored with \xff escapes: it must be text
+        new = [(_title(title if title is not None else shown(f.stem)), read_file(f), shown(f)) for f in files]
         return self._add(new, participant)
 
     def _add(self, new: list[tuple[str, str, str | None]], participant: str | int | None) -> list[DocumentView]:
