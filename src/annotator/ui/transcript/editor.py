@@ -398,6 +398,12 @@ class TranscriptEditor(CodedText, QPlainTextEdit):
         self._store_typing()
         self.typingEnded.emit()
 
+    def has_unstored_typing(self) -> bool:
+        return bool(self._dirty)
+
+    def store_typing(self) -> None:
+        self._store_typing()
+
     def _store_typing(self) -> None:
         """Report what was typed; typing that goes on after it belongs to the same undo step."""
         self._commit_timer.stop()

@@ -175,7 +175,13 @@ class TranscriptPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Read the transcript again (new segments, a change made elsewhere). Typing not stored yet is stored
+        first; typing that cannot be stored (a failed write) stays on screen rather than being read over."""
         if self.project is None or self.recording_id is None:
+            return
+        if self.editor.has_unstored_typing():
+            self.editor.store_typing()
+        if self._unsaved:
             return
         view = self.project.editing.load(self.recording_id)
         self.editor.load(view, self._read_codings())
