@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 from pathlib import Path
 
 from sqlalchemy import select
@@ -35,6 +34,7 @@ from annotator.exchange.refi_import_store import Store, shown
 from annotator.exchange.refi_import_transcript import PlannedSegment, locate, plan, quote
 from annotator.exchange.refi_offsets import SourceText, Span, detect, names_are_quotes, same_quote
 from annotator.exchange.refi_read import Selection, Source, Transcript
+from annotator.fileio import make_temporary, private_folder, reason
 from annotator.media.probe import probe, sha256_file
 
 _UNSAFE = re.compile(r"[^\w\-. ()\[\]]+")
@@ -53,21 +53,19 @@ class MediaFiles:
         assert store.archive is not None
         if not self.folder.exists():
             try:
-                self.folder.mkdir(parents=True)
+                private_folder(self.folder)
             except OSError as exc:
-                raise Skip(f"the folder {self.folder} for its media cannot be made ({exc.strerror})") from exc
+                raise Skip(f"the folder {self.folder} for its media cannot be made ({reason(exc)})") from exc
             self.made_folder = True
         suffix = Path(entry).suffix.lower()
         digest = hashlib.sha256()
-        try:
-            with tempfile.NamedTemporaryFile(
-                "wb", dir=self.folder, prefix=".import-", suffix=suffix, delete=False
-            ) as out:
-                temporary = Path(out.name)
-                self.created.append(temporary)
+        try:  # a private temporary, named so that one left by a killed import is cleared away by the next
+            temporary = make_temporary(self.folder, f"import{suffix}")
+            self.created.append(temporary)
+            with temporary.open("wb") as out:
                 store.archive.zip.extract(entry, out, digest.update)
         except OSError as exc:
-            raise Skip(f"its media cannot be copied to {self.folder} ({exc.strerror})") from exc
+            raise Skip(f"its media cannot be copied to {self.folder} ({reason(exc)})") from exc
         sha = digest.hexdigest()
         stem = _UNSAFE.sub("_", Path(name).stem if Path(name).suffix.lower() == suffix else name).strip(" ._")
         stem = (stem or Path(entry).stem)[:100]
