@@ -103,3 +103,13 @@ def test_only_the_holder_releases(project: Project, other_process: subprocess.Po
         row.process = locks._process_identity(other_process.pid) or ""
     mine.release()
     assert locks.holder(project, "job").pid == other_process.pid
+
+
+def test_taking_it_again_in_one_process_and_giving_back_the_old_one(project: Project) -> None:
+    """A window that opens its own project again: the new hold stands when the old one is given back."""
+    old = locks.acquire(project, "window", "open in a window")
+    new = locks.acquire(project, "window", "open in a window")
+    old.release()
+    assert locks.holder(project, "window") is not None
+    new.release()
+    assert locks.holder(project, "window") is None

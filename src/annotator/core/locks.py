@@ -101,16 +101,17 @@ def holder(project: Project, name: str) -> Holder | None:
 class Held:
     """A lock this process holds; :meth:`release` (or leaving the ``with`` block) gives it back."""
 
-    def __init__(self, project: Project, name: str) -> None:
+    def __init__(self, project: Project, name: str, acquired_at: dt.datetime) -> None:
         self.project = project
         self.name = name
+        self.acquired_at = acquired_at  # which taking of the lock this is (one process may take it again)
         self.released = False
 
     def beat(self) -> None:
         """Say the holder is still alive (for holders on other hosts of a shared database)."""
         with self.project.transaction() as session:
             row = session.get(WorkLock, self.name)
-            if row is not None and row.pid == os.getpid():
+            if row is not None and row.pid == os.getpid() and row.acquired_at == self.acquired_at:
                 row.heartbeat_at = utcnow()
 
     def release(self) -> None:
@@ -123,6 +124,7 @@ class Held:
                     WorkLock.name == self.name,
                     WorkLock.pid == os.getpid(),
                     WorkLock.host == socket.gethostname(),
+                    WorkLock.acquired_at == self.acquired_at,
                 )
             )
 
@@ -157,7 +159,7 @@ def acquire(project: Project, name: str, purpose: str, *, message: str = "", for
                 heartbeat_at=now,
             )
         )
-    return Held(project, name)
+    return Held(project, name, now)
 
 
 def _ours(row: WorkLock) -> bool:

@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core import locks
 from annotator.core.project import Project
 from annotator.errors import UserError
 from annotator.media.peaks import peaks_for
+from annotator.ui import project_claim
 from annotator.ui.actions import Actions
 from annotator.ui.coding.controller import CodingController, Touched
 from annotator.ui.coding.routes import CodingRoutes
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or Settings()
         self.project: Project | None = None
+        self._claim: locks.Held | None = None  # this window's hold on its project (one window per project)
         self.recording_id: int | None = None
         self.undo_stack = QUndoStack(self)
         self.coding = CodingController(self.undo_stack, self)
@@ -192,10 +195,15 @@ class MainWindow(QMainWindow):
     def open_project(self, path: Path, recording_id: int | None = None) -> bool:
         try:
             project = Project.open(path)
+            held = project_claim.claim(self, project, Path(path).name)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Cannot open project"), str(exc))
             return False
+        if held is None:  # open in another window, and the user chose not to open it twice
+            project.close()
+            return False
         self._set_project(project, recording_id)
+        self._claim = held
         return True
 
     def _set_project(self, project: Project, recording_id: int | None = None) -> None:
@@ -205,8 +213,7 @@ class MainWindow(QMainWindow):
         self.transcript.show_recording(project, None)
         self.player.unload()
         self.undo_stack.clear()  # undo belongs to the project at hand
-        if self.project is not None:
-            self.project.close()
+        self._close_project()
         self.project = project
         if project.path is not None:
             self.settings.add_recent(str(project.path))
@@ -343,10 +350,12 @@ class MainWindow(QMainWindow):
             return
         try:
             project = Project.create(path)
+            held = project_claim.claim(self, project, Path(path).name)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Cannot create project"), str(exc))
             return
         self._set_project(project)
+        self._claim = held
 
     def _choose_media(self) -> None:
         if self.project is None:
@@ -451,7 +460,13 @@ class MainWindow(QMainWindow):
         self._leave_recording()
         self.jobs.stop_all()
         self.player.unload()
+        self._close_project()
+        super().closeEvent(event)
+
+    def _close_project(self) -> None:
+        if self._claim is not None:
+            self._claim.release()
+            self._claim = None
         if self.project is not None:
             self.project.close()
             self.project = None
-        super().closeEvent(event)
