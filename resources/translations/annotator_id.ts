@@ -1147,130 +1147,130 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="96"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="99"/>
         <source>Transcriptions</source>
         <translation>Transkripsi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="101"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="104"/>
         <source>Passages</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="161"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="164"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="162"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="165"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="163"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="166"/>
         <source>&amp;Playback</source>
         <translation>&amp;Putar</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="164"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="167"/>
         <source>&amp;Code</source>
         <translation>&amp;Kode</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="165"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="168"/>
         <source>&amp;Transcribe</source>
         <translation>&amp;Transkripsi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="173"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="176"/>
         <source>Code with a &amp;pinned theme</source>
         <translation>Kodekan dengan tema &amp;tersemat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="178"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="181"/>
         <source>Open &amp;recent</source>
         <translation>Buka proyek te&amp;rakhir</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="196"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="200"/>
         <source>Cannot open project</source>
         <translation>Proyek tidak dapat dibuka</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="275"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="282"/>
         <source>Media file changed since it was added (another file in its place): {path}; find the original with: annotator locate</source>
         <translation>Berkas media telah berubah sejak ditambahkan (berkas lain ada di tempatnya): {path}; cari yang asli dengan: annotator locate</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="279"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="286"/>
         <source>Media file not found: {path}</source>
         <translation>Berkas media tidak ditemukan: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="321"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="328"/>
         <source>{share:.0f}% of this recording verified</source>
         <translation>{share:.0f}% rekaman ini sudah diverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="325"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="332"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="328"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="335"/>
         <source>{name} - Annotator</source>
         <translation>{name} - Annotator</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="333"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="340"/>
         <source>Open project</source>
         <translation>Buka proyek</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="333"/>
         <location filename="../../src/annotator/ui/main_window.py" line="340"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="347"/>
         <source>Annotator projects (*.annotator)</source>
         <translation>Proyek Annotator (*.annotator)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="340"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="347"/>
         <source>New project</source>
         <translation>Proyek baru</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="347"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="355"/>
         <source>Cannot create project</source>
         <translation>Proyek tidak dapat dibuat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="353"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="362"/>
         <source>Open or create a project first.</source>
         <translation>Buka atau buat proyek terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="356"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="365"/>
         <source>Add recordings</source>
         <translation>Tambah rekaman</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="356"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="365"/>
         <source>Audio and video ({patterns})</source>
         <translation>Audio dan video ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="366"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="375"/>
         <source>Cannot add recordings</source>
         <translation>Rekaman tidak dapat ditambahkan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/main_window.py" line="369"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="378"/>
         <source>Added %n recording(s).</source>
         <translation>
             <numerusform>%n rekaman ditambahkan.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="436"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="445"/>
         <source>Choose a recording first.</source>
         <translation>Pilih rekaman terlebih dahulu.</translation>
     </message>
@@ -1318,7 +1318,7 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
     <message>
         <location filename="../../src/annotator/ui/notes/panel.py" line="178"/>
         <source>Not saved: {reason}. Your typing is kept here and will be stored as soon as the project can be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum tersimpan: {reason}. Ketikan Anda tetap di sini dan akan disimpan begitu proyek dapat ditulis.</translation>
     </message>
     <message>
         <location filename="../../src/annotator/ui/notes/panel.py" line="210"/>
@@ -2538,12 +2538,12 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
     <message>
         <location filename="../../src/annotator/ui/transcript/panel.py" line="251"/>
         <source>Not saved: {reason}. Your typing is kept here and will be stored as soon as the project can be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum tersimpan: {reason}. Ketikan Anda tetap di sini dan akan disimpan begitu proyek dapat ditulis.</translation>
     </message>
     <message>
         <location filename="../../src/annotator/ui/transcript/panel.py" line="256"/>
         <source>Not saved: {reason}. The change was not made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum tersimpan: {reason}. Perubahan tidak dilakukan.</translation>
     </message>
     <message>
         <location filename="../../src/annotator/ui/transcript/panel.py" line="348"/>
@@ -2635,6 +2635,23 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
         <location filename="../../src/annotator/ui/dialogs/who_speaks.py" line="56"/>
         <source>This recording has no speakers yet: transcribe it first.</source>
         <translation>Rekaman ini belum punya pembicara: transkripsikan dulu.</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../src/annotator/ui/project_claim.py" line="24"/>
+        <source>Project already open</source>
+        <translation>Proyek sudah terbuka</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/project_claim.py" line="26"/>
+        <source>{name} is already open in another Annotator window ({holder}).
+
+In two windows, each would change the transcripts and codings under the other. Open it here anyway?</source>
+        <translation>{name} sudah terbuka di jendela Annotator lain ({holder}).
+
+Di dua jendela, masing-masing akan mengubah transkrip dan pengodean di bawah yang lain. Tetap buka di sini?</translation>
     </message>
 </context>
 </TS>
