@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from annotator.errors import UserError
-from annotator.ui.settings import Settings
+from annotator.ui.settings import MemoryStore, Settings
 from annotator.ui.translations import translator_for
 
 if TYPE_CHECKING:
@@ -75,6 +75,15 @@ def open_or_create(window: MainWindow, path: Path, recording: int | None = None)
     return window.open_project(path, recording)
 
 
+def _save_png(image: QPixmap, path: Path) -> None:
+    """Write a PNG whole or not at all, private to the user (also over a file that was readable by all)."""
+    from annotator.exchange.files import atomic_output
+
+    with atomic_output(Path(path)) as part:
+        if not image.save(str(part), "PNG"):
+            raise UserError(f"{path}: the screenshot could not be written")
+
+
 def run(
     project: Path | None,
     *,
@@ -83,7 +92,23 @@ def run(
     recording: int | None = None,
     passages: str | None = None,
 ) -> int:
-    """Show the main window; with ``screenshot``, render it off screen to a PNG and return."""
+    """Show the main window; with ``screenshot``, render it off screen to a PNG and return. Whatever the window
+    writes (settings, screenshots, Qt's own files) is private to the user: the umask is 077 while it runs."""
+    umask = os.umask(0o077)
+    try:
+        return _run(project, screenshot=screenshot, language=language, recording=recording, passages=passages)
+    finally:
+        os.umask(umask)
+
+
+def _run(
+    project: Path | None,
+    *,
+    screenshot: Path | None,
+    language: str | None,
+    recording: int | None,
+    passages: str | None,
+) -> int:
     if screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -95,8 +120,7 @@ def run(
 
     settings = None
     if screenshot is not None:  # a picture must not change the user's recent projects or positions
-        scratch = tempfile.mkdtemp(prefix="annotator-screenshot-")
-        settings = Settings(QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat))
+        settings = Settings(MemoryStore())  # nor leave a folder of settings behind
     window = MainWindow(settings)
     window.resize(1360, 860)
     if project is not None and screenshot is not None:
@@ -108,10 +132,12 @@ def run(
     if screenshot is not None:
         window.show()
         _settle(app, window)
-        ok = window.grab().save(str(screenshot))
+        image = window.grab()
         window.close()
-        if not ok:
-            print(f"annotator: error: {screenshot}: the screenshot could not be written", file=sys.stderr)
+        try:
+            _save_png(image, screenshot)
+        except UserError as exc:
+            print(f"annotator: error: {exc}", file=sys.stderr)
             return 2
         return 0
     window.show()
