@@ -12,13 +12,14 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-import av
-import av.logging
+from typing import TYPE_CHECKING
 
 from annotator.errors import MediaError
 from annotator.fileio import is_text_name, shown
 from annotator.timefmt import clock
+
+if TYPE_CHECKING:  # PyAV is imported when a file is probed, not by every module that imports this one
+    import av
 
 # FFmpeg's own words for a file whose data stop before its header says they should.
 _DAMAGE_MARKERS = (
@@ -109,6 +110,8 @@ def probe(path: str | os.PathLike[str]) -> MediaInfo:
     """Describe a playable audio or video file, or raise :class:`MediaError` saying why it is not one."""
     path = Path(path).expanduser().absolute()
     size = _check_file(path)
+    import av.logging
+
     previous_level = av.logging.get_level()
     av.logging.set_level(av.logging.WARNING)
     try:
@@ -143,6 +146,8 @@ def _reason(exc: av.FFmpegError) -> str:
 
 
 def _read(path: Path, size: int) -> MediaInfo:
+    import av
+
     with av.open(str(path), metadata_errors="ignore") as container:
         audio = next(iter(container.streams.audio), None)
         if audio is None:
@@ -204,6 +209,8 @@ def _scan_packets(
 
 def _decode_tail(audio: av.audio.stream.AudioStream, tail: list[av.Packet], path: Path) -> None:
     """Decode the last packets: a file cut inside a frame fails here (FFmpeg logs it)."""
+    import av
+
     try:
         for packet in tail:
             audio.codec_context.decode(packet)
