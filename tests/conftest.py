@@ -16,8 +16,6 @@ from annotator.cli import main  # noqa: E402
 from annotator.core.project import Project  # noqa: E402
 from tests.speech import media_set  # noqa: E402
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
 
 @pytest.fixture(scope="session")
 def media(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:

@@ -6,16 +6,12 @@ import uuid
 import zipfile
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from annotator.core.models import Coding, Segment, Theme
 from annotator.core.project import Project
 
-SHARED = (Path(__file__).parents[2] / ".." / "shared" / "refi-qda").resolve()
-needs_shared = pytest.mark.skipif(
-    not SHARED.is_dir(), reason=f"the REFI-QDA samples ({SHARED}) are absent: they live beside the checkout"
-)
+REFI_DATA = Path(__file__).resolve().parents[1] / "data" / "refi-qda"  # schemas and samples (see its README.md)
 NS = "urn:QDA-XML:project:1.0"
 
 

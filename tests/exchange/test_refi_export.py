@@ -20,8 +20,8 @@ from annotator.exchange.options import ExportOptions, unchanged
 from annotator.exchange.refi_common import CODEBOOK_NS, PROJECT_NS, RELATIVE
 from annotator.exchange.refi_export import export_qdc, export_qdpx
 from tests.core.test_coding import B1, B2, C1, CLOSE, FACTORS, NOTES, OPEN, RESPECT, SAFE, Study, add_segment
+from tests.exchange.refi_files import REFI_DATA
 
-REFI = Path(__file__).resolve().parents[2] / ".." / "shared" / "refi-qda"
 NS = {"q": PROJECT_NS}
 GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 DATE_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
@@ -38,10 +38,9 @@ def redact(text: str) -> str:
 
 
 def schema(name: str):  # noqa: ANN201
-    if not (REFI / name).is_file():
-        pytest.skip(f"the REFI-QDA schemas are not at {REFI} (../shared/refi-qda beside the repository)")
-    xmlschema = pytest.importorskip("xmlschema")
-    return xmlschema.XMLSchema(str(REFI / name))
+    import xmlschema
+
+    return xmlschema.XMLSchema(str(REFI_DATA / name))
 
 
 @dataclass

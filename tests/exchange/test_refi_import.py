@@ -1,4 +1,4 @@
-"""REFI-QDA import: real exports (NVivo 12.6, ATLAS.ti 23.2) counted against their own XML, the minimal audio
+"""REFI-QDA import: real exports (NVivo 12.6; ATLAS.ti 23.2's form) counted against their own XML, the minimal audio
 example, cases, notes and memos, audio with transcripts and time selections, media outside the archive, codebooks,
 and what is skipped and why.
 
@@ -22,10 +22,9 @@ from annotator.exchange.refi_import import import_qdc, import_qdpx
 from tests.conftest import snapshot
 from tests.exchange.refi_files import (
     NS,
-    SHARED,
+    REFI_DATA,
     code_xml,
     guid,
-    needs_shared,
     passages,
     project_xml,
     qdpx,
@@ -35,7 +34,7 @@ from tests.exchange.refi_files import (
     theme_paths,
 )
 
-NVIVO = SHARED / "samples" / "nvivo-windows-12.6.qdpx"
+NVIVO = REFI_DATA / "samples" / "nvivo-windows-12.6.qdpx"
 
 
 @pytest.fixture
@@ -56,7 +55,6 @@ def q(name: str) -> str:
     return f"{{{NS}}}{name}"
 
 
-@needs_shared
 def test_nvivo_sample_comes_in_whole(empty: Project) -> None:
     root = xml_of(NVIVO)
     codes = root.findall(f".//{q('Code')}")
@@ -97,7 +95,6 @@ def test_nvivo_sample_comes_in_whole(empty: Project) -> None:
         assert document.text[slice(*coding["offsets"])] == coding["quote"]
 
 
-@needs_shared
 def test_nvivo_sample_twice_adds_nothing(empty: Project) -> None:
     import_qdpx(empty, NVIVO)
     before = snapshot(empty.path)
@@ -107,15 +104,37 @@ def test_nvivo_sample_twice_adds_nothing(empty: Project) -> None:
     assert snapshot(empty.path) == before
 
 
-@needs_shared
-def test_atlas_ti_samples(empty: Project) -> None:
-    blank = SHARED / "samples" / "atlasti-windows-23.2-blank.qdpx"
+ATLAS_HEAD = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:schemaLocation="urn:QDA-XML:project:1.0 http://schema.qdasoftware.org/versions/Project/v1.0/Project.xsd" '
+    'origin="ATLAS.ti for Windows 23.2.3.27778" name="{name}" creatingUserGUID="088B08AC-D5CD-4ADB-8B71-B4F3459C177F" '
+    'creationDateTime="2023-08-16T15:14:29Z" xmlns="urn:QDA-XML:project:1.0">\n  <Users>\n'
+    '    <User guid="088B08AC-D5CD-4ADB-8B71-B4F3459C177F" name="Peneliti Lapangan" />\n'
+    '    <User guid="C32A2BD5-537F-4838-8B17-DF9EFBAFDF4B" name="ATLAS.ti" />\n  </Users>\n'
+)
+ATLAS_CODES = (
+    '<CodeBook>\n<Codes>\n<Code guid="A182CD3A-D83C-4D8C-BC80-26D9103EC6D6" name="Commits" isCodable="true">\n'
+    '  <Code guid="2D2466F0-D77F-4F8C-BDF9-628966B6B74D" name="2022-05-10T02:05:59Z 19e4dce" isCodable="true" />\n'
+    '  <Code guid="086AC733-7B1C-4749-A138-D7182F63A5C9" name="2022-02-11T10:39:25Z cdbfd92" isCodable="true" />\n'
+    "</Code>\n</Codes>\n</CodeBook>\n"
+)
+
+
+def atlas_ti(path: Path, codes: bool) -> Path:
+    """An archive in the form ATLAS.ti 23.2 for Windows exports (uppercase GUIDs, the schema's URL named, the
+    users listed, a code with codes in it), as in two real exports whose source states no licence to copy them."""
+    name = "target-atlas-project" if codes else "blank-atlas-project"
+    return qdpx(path, ATLAS_HEAD.format(name=name) + (ATLAS_CODES if codes else "") + "</Project>")
+
+
+def test_atlas_ti_samples(empty: Project, tmp_path: Path) -> None:
+    blank = atlas_ti(tmp_path / "atlasti-windows-23.2-blank.qdpx", codes=False)
     users = xml_of(blank).findall(f"{q('Users')}/{q('User')}")
     summary = import_qdpx(empty, blank)
     assert summary.added["coders"] == len(users) and summary.added["themes"] == 0
     assert {c.name for c in rows(empty, Coder)} == {"peneliti", *(u.get("name") for u in users)}
 
-    codes_file = SHARED / "samples" / "atlasti-windows-23.2-codes.qdpx"
+    codes_file = atlas_ti(tmp_path / "atlasti-windows-23.2-codes.qdpx", codes=True)
     root = xml_of(codes_file)
     summary = import_qdpx(empty, codes_file)
     assert summary.added["themes"] == len(root.findall(f".//{q('Code')}")) == 3
@@ -126,9 +145,8 @@ def test_atlas_ti_samples(empty: Project) -> None:
         assert paths[child.get("guid").lower()] == f"{top.get('name')}/{child.get('name')}"
 
 
-@needs_shared
 def test_the_minimal_audio_example(empty: Project, media: dict[str, Path], tmp_path: Path) -> None:
-    qde = (SHARED / "minimal-audio-transcript-example.qde").read_text(encoding="utf-8")
+    qde = (REFI_DATA / "minimal-audio-transcript-example.qde").read_text(encoding="utf-8")
     first = "Interviewer: How did you get through the first weeks on the ward?"
     text = first.ljust(77) + "\nmy colleagues carried me through it.\nR: And then it got better.\n"
     assert text[78:114] == "my colleagues carried me through it."
