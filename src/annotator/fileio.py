@@ -71,6 +71,21 @@ def reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+# -- reading ---------------------------------------------------------------------------------------------------
+def read_bounded(path: Path, limit: int, what: str) -> bytes:
+    """A file's bytes, refused in one line when it is larger than ``limit`` (``what`` says what it should be) or
+    cannot be read: a file is read whole only when it is a sensible size."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            shown_size = f"{size / (1 << 20):.0f} MB" if size >= 1 << 20 else f"{size / 1024:.0f} KB"
+            raise UserError(f"{path}: is {shown_size}, far larger than {what}; it is not read")
+        with path.open("rb") as handle:
+            return handle.read(limit + 1)[:limit]
+    except OSError as exc:
+        raise UserError(f"{path}: cannot be read ({reason(exc)})") from exc
+
+
 # -- folders ---------------------------------------------------------------------------------------------------
 def private_folder(folder: Path) -> Path:
     """Make ``folder`` and any missing parents, each readable by the owner only (0700); an existing folder is

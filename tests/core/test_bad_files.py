@@ -72,3 +72,13 @@ def test_names_that_are_not_utf8_are_shown_with_escapes(project: Project, tmp_pa
         probe(path)
     with pytest.raises(ProjectError, match=r"catatan-\\xff\.txt: the project's file or folder name is not valid"):
         Project.open(path)
+
+
+def test_a_notes_file_far_too_large_is_not_read(project: Project, tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "besar.txt"
+    path.write_text("kata " * 1000, encoding="utf-8")
+    monkeypatch.setattr(documents, "MAX_FILE_BYTES", 4000)  # a small limit instead of a file of 256 MB
+    before = snapshot(project.path)
+    with pytest.raises(UserError, match=r"besar\.txt: is \d+ KB, far larger than field notes; it is not read"):
+        project.documents.import_files([path])
+    assert snapshot(project.path) == before

@@ -283,6 +283,17 @@ def test_a_word_document_that_unpacks_to_too_much_is_refused(
     assert snapshot(fresh.path) == before
 
 
+def test_a_transcript_file_far_too_large_is_not_read(
+    fresh: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, "besar.srt", "1\n00:00:00,000 --> 00:00:01,000\nhalo\n\n" * 200)
+    monkeypatch.setattr(transcript_import, "MAX_FILE_BYTES", 1000)
+    before = snapshot(fresh.path)
+    with pytest.raises(UserError, match=r"besar\.srt: is \d+ KB, far larger than a transcript; it is not read"):
+        import_transcript(fresh, 1, path)
+    assert snapshot(fresh.path) == before
+
+
 def test_a_word_document_that_is_a_zip_bomb_is_refused(fresh: Project, tmp_path: Path) -> None:
     """A real Word document with a part of 20 MB of zeros (20 KB packed): refused before python-docx reads it."""
     document = docx.Document()

@@ -39,13 +39,14 @@ from annotator.core.textdiff import tokens
 from annotator.errors import UserError
 from annotator.exchange.options import ImportSummary
 from annotator.exchange.timed_text import Cue, read_lines, read_srt, read_vtt
-from annotator.fileio import shown
+from annotator.fileio import read_bounded, shown
 from annotator.safezip import DOCX_LIMITS, check_archive
 from annotator.timefmt import clock
 
 SUFFIXES = (".srt", ".vtt", ".txt", ".docx")
 MS_PER_WORD = 600
 MIN_LAST_MS = 2000
+MAX_FILE_BYTES = 256 << 20  # a transcript file is read whole: far less than this
 
 
 def import_transcript(project: Project, recording_ref: str | int, path: Path) -> ImportSummary:
@@ -77,10 +78,7 @@ def read_cues(path: Path) -> tuple[list[Cue], list[str]]:
         raise UserError(f"{path}: cannot import {kind} as a transcript; use {', '.join(SUFFIXES)}")
     if not path.is_file():
         raise UserError(f"{path}: {'is a folder, not a file' if path.is_dir() else 'no such file'}")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"{path}: cannot be read ({exc.strerror})") from exc
+    data = read_bounded(path, MAX_FILE_BYTES, "a transcript")
     if not data.strip():
         raise UserError(f"{path}: the file is empty")
     source = str(path)

@@ -37,10 +37,11 @@ from annotator.core.services.base import Service
 from annotator.core.services.participants import ParticipantService
 from annotator.core.textdiff import END, START, TextMap, pick_anchors
 from annotator.errors import NotFound, UserError
-from annotator.fileio import shown
+from annotator.fileio import read_bounded, shown
 from annotator.safezip import DOCX_LIMITS, check_archive
 
 SUFFIXES = (".txt", ".md", ".docx")
+MAX_FILE_BYTES = 256 << 20  # a file of field notes is read whole: far less than this
 TITLE_LENGTH = 300
 DOCUMENTS = TextDocument.__table__
 CODINGS = Coding.__table__
@@ -123,10 +124,7 @@ def read_file(path: str | os.PathLike[str]) -> str:
     if suffix not in SUFFIXES:
         kind = f"a {suffix} file" if suffix else "a file without an extension"
         raise UserError(f"{path}: cannot import {kind} as field notes; use a .txt, .md or .docx file")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"{path}: cannot be read ({exc.strerror})") from exc
+    data = read_bounded(path, MAX_FILE_BYTES, "field notes")
     if not data:
         raise UserError(f"{path}: the file is empty (0 bytes)")
     text = normal_newlines(_docx_text(path, data) if suffix == ".docx" else _decode(path, data))
