@@ -12,6 +12,7 @@ from dataclasses import asdict
 
 from annotator.cli.helpers import EXIT_OK, attributes, open_project, print_json, print_table
 from annotator.core.codebook import load_codebook
+from annotator.core.db import is_database_url
 from annotator.core.project import Project, project_path
 from annotator.core.services.settings import check_language, split_terms
 from annotator.errors import UserError
@@ -80,7 +81,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             f"{s.verified_pct:.0f}%",
             str(s.codings),
             f"{s.participant} ({s.role})" if s.participant else "-",
-            "ok" if s.media_ok else "MISSING",
+            "ok" if s.media_ok else s.media_status.upper(),
         )
         for s in summaries
     ]
@@ -143,14 +144,15 @@ def cmd_locate(args: argparse.Namespace) -> int:
         print_json(
             {
                 "found": [{"id": f.recording_id, "title": f.title, "media": str(f.path)} for f in found],
-                "missing": [{"id": s.id, "title": s.title} for s in missing],
+                "missing": [{"id": s.id, "title": s.title, "media_status": s.media_status} for s in missing],
             }
         )
         return EXIT_OK
     for f in found:
         print(f"Found recording {f.recording_id} ({f.title}) at {f.path}")
     for s in missing:
-        print(f"Still missing: recording {s.id} ({s.title})")
+        still = "changed (not the file it was)" if s.media_status == "changed" else "missing"
+        print(f"Still {still}: recording {s.id} ({s.title})")
     if not found and not missing:
         print("Every recording's media file is in place.")
     return EXIT_OK
@@ -171,7 +173,8 @@ def cmd_vocabulary(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    if args.project is not None:
+    missing = args.project is not None and not is_database_url(args.project) and not project_path(args.project).exists()
+    if args.project is not None and not missing:  # a missing one: the window offers to create it
         with open_project(args.project) as project:  # refuse a bad project (or theme) here, in one line
             if args.passages is not None:
                 project.themes.get(args.passages)
