@@ -140,6 +140,12 @@ def _run(
             print(f"annotator: error: {exc}", file=sys.stderr)
             return 2
         return 0
+    from annotator.ui import error_hook
+
+    hook = error_hook.install(lambda: window)
     window.show()
     QTimer.singleShot(0, window.raise_)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        sys.excepthook = hook.previous
