@@ -550,6 +550,29 @@
     </message>
 </context>
 <context>
+    <name>ErrorHook</name>
+    <message>
+        <location filename="../../src/annotator/ui/error_hook.py" line="27"/>
+        <source>The project could not be written or read: {reason}. What you just did may not be saved.</source>
+        <translation>Proyek tidak dapat ditulis atau dibaca: {reason}. Yang baru saja Anda lakukan mungkin tidak tersimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/error_hook.py" line="33"/>
+        <source>A file could not be written or read{where}: {reason}. What you just did may not be saved.</source>
+        <translation>Sebuah berkas tidak dapat ditulis atau dibaca{where}: {reason}. Yang baru saja Anda lakukan mungkin tidak tersimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/error_hook.py" line="36"/>
+        <source>Something went wrong ({kind}: {error}). What you just did may not be saved; the details are in the terminal.</source>
+        <translation>Terjadi kesalahan ({kind}: {error}). Yang baru saja Anda lakukan mungkin tidak tersimpan; rinciannya ada di terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/error_hook.py" line="54"/>
+        <source>Not done</source>
+        <translation>Tidak dilakukan</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../src/annotator/ui/dialogs/export.py" line="44"/>

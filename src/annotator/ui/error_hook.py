@@ -18,27 +18,24 @@ from sqlalchemy.exc import SQLAlchemyError
 from annotator.errors import UserError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorHook", text)
-
-
 def describe(error: BaseException) -> str:
     """What the user is told about an error nobody handled."""
     if isinstance(error, UserError):
         return str(error)
     if isinstance(error, SQLAlchemyError):
         reason = " ".join(str(getattr(error, "orig", None) or error).split())
-        return _tr("The project could not be written or read: {reason}. What you just did may not be saved.").format(
-            reason=reason
-        )
+        return QCoreApplication.translate(
+            "ErrorHook", "The project could not be written or read: {reason}. What you just did may not be saved."
+        ).format(reason=reason)
     if isinstance(error, OSError):
         reason = error.strerror or str(error)
         where = f" ({error.filename})" if error.filename else ""
-        return _tr("A file could not be written or read{where}: {reason}. What you just did may not be saved.").format(
-            where=where, reason=reason
-        )
-    return _tr(
-        "Something went wrong ({kind}: {error}). What you just did may not be saved; the details are in the terminal."
+        return QCoreApplication.translate(
+            "ErrorHook", "A file could not be written or read{where}: {reason}. What you just did may not be saved."
+        ).format(where=where, reason=reason)
+    return QCoreApplication.translate(
+        "ErrorHook",
+        "Something went wrong ({kind}: {error}). What you just did may not be saved; the details are in the terminal.",
     ).format(kind=type(error).__name__, error=error)
 
 
@@ -54,7 +51,7 @@ class ErrorHook:
             return
         self.showing = True
         try:
-            QMessageBox.critical(self.parent(), _tr("Not done"), describe(error))
+            QMessageBox.critical(self.parent(), QCoreApplication.translate("ErrorHook", "Not done"), describe(error))
         finally:
             self.showing = False
 
