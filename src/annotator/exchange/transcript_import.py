@@ -22,7 +22,6 @@ and cues without text are left out; the summary lists both.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import zipfile
 from pathlib import Path
@@ -33,6 +32,7 @@ from sqlalchemy.orm import Session
 from annotator.core.models import Recording, Segment, Speaker
 from annotator.core.project import Project
 from annotator.core.services.documents import _decode, normal_newlines
+from annotator.core.services.person_work import mark_imported
 from annotator.core.services.recordings import RecordingService
 from annotator.core.services.transcript_rows import add_written_segment
 from annotator.core.textdiff import tokens
@@ -189,12 +189,7 @@ def _store(session: Session, recording: Recording, cues: list[Cue], source: str)
         assert cue.end_ms is not None
         add_written_segment(session, recording.id, cue.start_ms, cue.end_ms, cue.text, speaker_id)
         words += len(tokens(cue.text))
-    recording.transcribed_ms = recording.duration_ms
-    recording.transcription = {
-        "status": "done",
-        "imported_from": source,
-        "finished_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-    }
+    mark_imported(session, recording, source)
     return {"segments": len(cues), "words": words, "speakers": len(speakers)}
 
 
