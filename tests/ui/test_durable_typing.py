@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
 
+from annotator.core.project import Project
 from annotator.ui.main_window import MainWindow
 from tests.ui.test_transcript import (  # noqa: F401 - path, settings and window are fixtures
     TEXTS,
@@ -35,17 +38,45 @@ ROOT = Path(__file__).resolve().parents[2]
 TYPED = " dan saya senang"
 
 
-def test_typing_is_stored_while_it_goes_on(qtbot: QtBot, window: MainWindow, path: Path) -> None:  # noqa: F811
-    """A key every 100 ms, never a pause: each key is in the file before the next is typed."""
+def kept(project_file: Path) -> dict[int, str]:
+    """Typing kept at once, before it is made an edit: segment id -> text."""
+    with sqlite3.connect(project_file) as connection:
+        return dict(connection.execute("SELECT segment_id, text FROM typing_journal WHERE segment_id IS NOT NULL"))
+
+
+def test_typing_is_kept_while_it_goes_on_and_made_an_edit_after_a_pause(
+    qtbot: QtBot,
+    window: MainWindow,  # noqa: F811
+    path: Path,  # noqa: F811
+) -> None:
+    """A key every 100 ms, never a pause: each key is in the file before the next is typed; the pause then makes
+    the edit (one undo step) and drops what was kept."""
     editor = window.transcript.editor
     place(window, 1, len(TEXTS[1]))
-    stored = []
+    sid = segments(path)[1][0]
     for number, key in enumerate(" lagi", start=1):
         QTest.keyClicks(editor, key)
         qtbot.wait(100)
-        stored.append(segments(path)[1][3])
-        assert stored[-1] == TEXTS[1] + " lagi"[:number], stored
-    assert window.undo_stack.count() == 1  # one undo step for the typing
+        assert kept(path) == {sid: TEXTS[1] + " lagi"[:number]}
+        assert segments(path)[1][3] == TEXTS[1]  # not an edit yet
+    qtbot.waitUntil(lambda: segments(path)[1][3] == TEXTS[1] + " lagi", timeout=WAIT_MS)
+    assert kept(path) == {}
+    assert window.undo_stack.count() == 1
+
+
+def test_typing_back_to_the_stored_text_leaves_nothing_kept(
+    qtbot: QtBot,
+    window: MainWindow,  # noqa: F811
+    path: Path,  # noqa: F811
+) -> None:
+    editor = window.transcript.editor
+    place(window, 2, len(TEXTS[2]))
+    QTest.keyClicks(editor, "x")
+    qtbot.waitUntil(lambda: bool(kept(path)), timeout=WAIT_MS)
+    QTest.keyClick(editor, Qt.Key.Key_Backspace)
+    editor.commit()
+    assert kept(path) == {} and segments(path)[2][3] == TEXTS[2] and segments(path)[2][4] == "asr"
+    assert window.undo_stack.count() == 0
 
 
 def _failing_once(shown: MainWindow, monkeypatch: pytest.MonkeyPatch, times: int = 1) -> list[str]:
@@ -126,5 +157,7 @@ def test_kill_9_while_typing_loses_at_most_the_last_moment(tmp_path: Path, media
             child.kill()
             child.wait()
     assert child.returncode == -signal.SIGKILL, child.stderr.read() if child.stderr else ""
+    Project.open(project).close()  # what the window that died had typed becomes an edit
+    assert kept(project) == {}
     stored = segments(project)[0][3]
     assert stored in (TEXTS[0] + TYPED[:keys], TEXTS[0] + TYPED[: keys + 1]), stored

@@ -105,13 +105,14 @@ def action(menu: QMenu, text: str):  # noqa: ANN201
 
 
 # -- typing ---------------------------------------------------------------------------------------------------
-def test_typing_is_stored_at_once_and_undo_puts_the_text_back(
+def test_typing_is_stored_after_a_pause_and_undo_puts_the_text_back(
     qtbot: QtBot, panel: NotesPanel, study: Study, stack: QUndoStack
 ) -> None:
     assert panel.current_document() == study.doc
     assert panel.editor.text() == NOTES
     assert "Catatan lapangan" in panel.header.text() and "STAF-01" in panel.header.text()
     type_at(panel, len(NOTES.rstrip()), " Hujan turun sore itu.")
+    assert text_of(study.project, study.doc) == NOTES  # not yet an edit: still typing
     qtbot.waitUntil(lambda: text_of(study.project, study.doc) != NOTES, timeout=5_000)
     typed = NOTES.rstrip() + " Hujan turun sore itu." + "  "
     assert text_of(study.project, study.doc) == typed
@@ -379,16 +380,18 @@ def test_undo_keys_go_to_the_window(panel: NotesPanel) -> None:
         assert not event.isAccepted()  # the window's Undo and Redo shortcuts take it
 
 
-def test_typing_goes_on_being_stored_as_one_undo_step(
+def test_typing_is_kept_at_once_while_it_goes_on(
     qtbot: QtBot, panel: NotesPanel, study: Study, stack: QUndoStack
 ) -> None:
-    """A key every 100 ms, never a pause: each key is in the file before the next is typed, and undo takes the
-    whole stretch back."""
+    """A key every 100 ms, never a pause: each key is in the file before the next is typed (kept, to be made an
+    edit after the pause), and undo takes the whole stretch back."""
     type_at(panel, 0, "")
     for number, key in enumerate("Pagi.", start=1):
         QTest.keyClicks(panel.editor, key)
         qtbot.wait(100)
-        assert text_of(study.project, study.doc) == "Pagi."[:number] + NOTES
+        assert [e.text for e in study.project.typing.pending()] == ["Pagi."[:number] + NOTES]
+    qtbot.waitUntil(lambda: text_of(study.project, study.doc) == "Pagi." + NOTES, timeout=5_000)
+    assert study.project.typing.pending() == []
     assert stack.count() == 1
     stack.undo()
     assert text_of(study.project, study.doc) == NOTES and panel.editor.text() == NOTES
@@ -411,7 +414,7 @@ def test_a_failed_store_keeps_the_notes_marked_and_stores_them_later(
 
     monkeypatch.setattr(documents, "set_text", set_text)
     type_at(panel, 0, "Sore. ")
-    qtbot.waitUntil(lambda: bool(calls), timeout=5_000)
+    panel.commit()
     assert panel.warning.isVisible() and "Not saved: disk I/O error" in panel.warning.text()
     assert panel.editor.text() == "Sore. " + NOTES and text_of(study.project, study.doc) == NOTES
     qtbot.waitUntil(lambda: text_of(study.project, study.doc) == "Sore. " + NOTES, timeout=5_000)

@@ -22,8 +22,6 @@ from annotator.core.project import Project
 from annotator.core.services.transcript import NewSegment, NewWord
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import CONFIDENCE_THRESHOLD, Settings
-from annotator.ui.transcript import panel as transcript_panel
-from annotator.ui.transcript.editor import COMMIT_AFTER_MS
 from annotator.ui.transcript.highlighter import FLAGGED_BACKGROUND
 from tests.conftest import snapshot
 
@@ -144,13 +142,14 @@ def block_texts(window: MainWindow) -> list[str]:
 
 
 # -- typing ---------------------------------------------------------------------------------------------
-def test_typing_is_stored_at_once_and_keeps_the_times_of_unchanged_words(
+def test_typing_is_stored_after_a_pause_and_keeps_the_times_of_unchanged_words(
     qtbot: QtBot, window: MainWindow, path: Path
 ) -> None:
     editor = window.transcript.editor
     assert editor.blockCount() == 3 and block_texts(window) == TEXTS
     place(window, 0, len("Saya merasa"))
     QTest.keyClicks(editor, " sekali")
+    assert segments(path)[0][3] == TEXTS[0]  # not yet an edit: that waits for a pause in typing
     qtbot.waitUntil(lambda: segments(path)[0][3] == "Saya merasa sekali nyaman tinggal", timeout=WAIT_MS)
     first = segments(path)[0]
     assert first[4] == "edited"
@@ -164,26 +163,16 @@ def test_typing_is_stored_at_once_and_keeps_the_times_of_unchanged_words(
     assert [s[3] for s in segments(path)[1:]] == TEXTS[1:]  # the others untouched
 
 
-def test_one_undo_command_per_pause_in_typing(
-    qtbot: QtBot, window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_one_undo_command_per_pause_in_typing(qtbot: QtBot, window: MainWindow, path: Path) -> None:
     editor = window.transcript.editor
     place(window, 1, len(TEXTS[1]))
-    for key in " baru":  # stored as it is typed, in several steps ...
-        QTest.keyClicks(editor, key)
-        qtbot.wait(COMMIT_AFTER_MS * 2)
-    qtbot.waitUntil(lambda: segments(path)[1][3] == TEXTS[1] + " baru", timeout=WAIT_MS)
-    assert window.undo_stack.count() == 1  # ... which make one undo step
+    QTest.keyClicks(editor, " baru")
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 1, timeout=WAIT_MS)
     assert window.undo_stack.text(0) == "Edit text"
-    monkeypatch.setattr(transcript_panel, "TYPING_MERGES_WITHIN_S", 0.0)  # as after a pause
     QTest.keyClicks(editor, " saja")
     qtbot.waitUntil(lambda: window.undo_stack.count() == 2, timeout=WAIT_MS)
     assert segments(path)[1][3] == TEXTS[1] + " baru saja"
     assert window.actions["edit.undo"].isEnabled() and not window.actions["edit.redo"].isEnabled()
-    window.undo_stack.undo()
-    assert segments(path)[1][3] == TEXTS[1] + " baru"
-    window.undo_stack.undo()
-    assert segments(path)[1][3] == TEXTS[1] and block_texts(window) == TEXTS
 
 
 def test_undo_and_redo_of_typing_restore_the_rows_exactly(qtbot: QtBot, window: MainWindow, path: Path) -> None:

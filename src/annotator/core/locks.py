@@ -80,13 +80,24 @@ def _process_identity(pid: int) -> str | None:
     return f"{_boot_id()}:{start}"
 
 
-def _alive(row: WorkLock) -> bool:
-    if row.host != socket.gethostname():
-        return utcnow() - row.heartbeat_at < STALE_AFTER
-    identity = _process_identity(row.pid)
+def alive(host: str, pid: int, process: str, last_seen: dt.datetime) -> bool:
+    """Whether a process that wrote down who it is (:func:`this_process`) is still running: on this host, by its pid
+    and identity; on another, by whether it said so within :data:`STALE_AFTER`."""
+    if host != socket.gethostname():
+        return utcnow() - last_seen < STALE_AFTER
+    identity = _process_identity(pid)
     if identity is None:
         return False
-    return not (identity and row.process and identity != row.process)
+    return not (identity and process and identity != process)
+
+
+def this_process() -> dict[str, object]:
+    """Who this process is, as :func:`alive` reads it: host, pid, process."""
+    return {"host": socket.gethostname(), "pid": os.getpid(), "process": _process_identity(os.getpid()) or ""}
+
+
+def _alive(row: WorkLock) -> bool:
+    return alive(row.host, row.pid, row.process, row.heartbeat_at)
 
 
 def holder(project: Project, name: str) -> Holder | None:
@@ -151,9 +162,7 @@ def acquire(project: Project, name: str, purpose: str, *, message: str = "", for
         session.add(
             WorkLock(
                 name=name,
-                host=socket.gethostname(),
-                pid=os.getpid(),
-                process=_process_identity(os.getpid()) or "",
+                **this_process(),
                 purpose=purpose,
                 acquired_at=now,
                 heartbeat_at=now,

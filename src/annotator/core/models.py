@@ -355,3 +355,20 @@ class WorkLock(Base):
     purpose: Mapped[str] = mapped_column(Text, default="")
     acquired_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     heartbeat_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class TypingEntry(Base):
+    """Text a person is typing into a segment or field notes, kept the moment it is typed; it becomes an edit (with
+    its undo step, words and codings) after a pause. One left by a writer that died is made an edit when the
+    project is next opened (core.services.typing)."""
+
+    __tablename__ = "typing_journal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    segment_id: Mapped[int | None] = mapped_column(ForeignKey("segments.id", ondelete="CASCADE"), unique=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    host: Mapped[str] = mapped_column(String(255))
+    pid: Mapped[int] = mapped_column(Integer)
+    process: Mapped[str] = mapped_column(String(100), default="")
+    written_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

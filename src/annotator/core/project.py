@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # each service is imported when first used: `annotator list` 
     from annotator.core.services.settings import SettingsService
     from annotator.core.services.themes import ThemeService
     from annotator.core.services.transcript import TranscriptService
+    from annotator.core.services.typing import TypingService
 
 PROJECT_SUFFIX = ".annotator"
 
@@ -157,7 +158,9 @@ class Project:
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine, path)
+        project = cls(engine, path)
+        project.typing.recover()  # what a window that died had typed becomes an edit
+        return project
 
     @staticmethod
     def _upgrade_if_needed(engine: Engine, path: Path | None, label: str) -> None:
@@ -275,6 +278,12 @@ class Project:
         from annotator.core.services.search import SearchService
 
         return SearchService(self)
+
+    @cached_property
+    def typing(self) -> TypingService:
+        from annotator.core.services.typing import TypingService
+
+        return TypingService(self)
 
     @cached_property
     def pseudonyms(self) -> PseudonymService:

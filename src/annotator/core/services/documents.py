@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from annotator.core.models import Coder, Coding, Note, Participant, Recording, TextDocument, Theme
 from annotator.core.services.base import Service
 from annotator.core.services.participants import ParticipantService
+from annotator.core.services.typing import forget as forget_typing
 from annotator.core.textdiff import END, START, TextMap, pick_anchors
 from annotator.errors import NotFound, UserError
 from annotator.fileio import read_bounded, shown
@@ -289,6 +290,7 @@ class DocumentService(Service):
                     starts = text_map.candidates(c["start_offset"], START)
                     ends = text_map.candidates(c["end_offset"], END)
                     _place(session, c["id"], new_text, *pick_anchors(starts, ends, True))
+            forget_typing(session, document_id=document.id)  # what was kept of the typing is an edit now
             return DocumentChange(before, _take(session, document.id))
 
     def undo(self, change: DocumentChange) -> DocumentView:

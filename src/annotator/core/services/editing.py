@@ -64,6 +64,7 @@ from annotator.core.services.transcript_views import (
     TranscriptView,
     WordView,
 )
+from annotator.core.services.typing import forget as forget_typing
 from annotator.core.textdiff import END, START, TextMap, char_diff, pick_anchors, retime_words, text_pattern, tokens
 from annotator.errors import NotFound, UserError
 
@@ -103,6 +104,7 @@ class _Done(NamedTuple):
     result: Any
     ids: Sequence[int]  # the segments to capture after the operation
     speakers: Sequence[int] = ()
+    changed: bool = True  # False: nothing was changed (the segments are not marked as a person's work)
 
 
 _Capture = Callable[..., None]
@@ -218,7 +220,8 @@ class EditingService(Service):
                 captured.append(snapshots.take(session, ids, speakers))
 
             done = method(session, capture, **kwargs)
-            mark_touched(session, done.ids)
+            if done.changed:
+                mark_touched(session, done.ids)
             after = snapshots.take(session, done.ids, done.speakers, like=captured[0])
             return Change(op, captured[0], after, done.result)
 
@@ -256,7 +259,8 @@ class EditingService(Service):
     def _run(self, op: str, **kwargs: Any) -> Any:
         with self.transaction() as session:
             done = self._operation(op)(session, _ignore, **kwargs)
-            mark_touched(session, done.ids)
+            if done.changed:
+                mark_touched(session, done.ids)
             return done.result
 
     def _edit_text(self, session: Session, capture: _Capture, segment_id: int, new_text: str) -> _Done:
@@ -264,7 +268,8 @@ class EditingService(Service):
         capture([segment_id])
         if new_text != seg.text:
             self._change_text(session, seg, new_text)
-        return _Done(segment_view(session, segment_id), [segment_id])
+        forget_typing(session, segment_id=segment_id)  # what was kept of the typing is an edit now
+        return _Done(segment_view(session, segment_id), [segment_id], changed=new_text != seg.text)
 
     def _change_text(self, session: Session, seg: SegmentRow, new_text: str) -> None:
         words = retime_words(load_words(session, seg.id), new_text, seg.start_ms, seg.end_ms)

@@ -214,7 +214,11 @@ def covering(session: Session, recording_id: int, segment_ids: Iterable[int]) ->
         )
         .join(first, first.id == Coding.start_segment_id)
         .join(last, last.id == Coding.end_segment_id)
-        .where(first.recording_id == recording_id)
+        .where(
+            Coding.recording_id == recording_id,
+            first.start_ms <= keys[-1][0],  # only passages that can reach these segments (exactly: below)
+            last.start_ms >= keys[0][0],
+        )
         .order_by(Coding.id)
     )
     found = []

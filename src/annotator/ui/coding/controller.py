@@ -86,10 +86,6 @@ class ServiceCommand(QUndoCommand):
             return
         self._call(self._redo)
 
-    def extend(self, undo: Callable[[], Touched], redo: Callable[[], Touched]) -> None:
-        """The change goes on (more typing, already stored): its undo and redo now take and give the whole of it."""
-        self._undo, self._redo = undo, redo
-
     def undo(self) -> None:
         self._call(self._undo)
 
@@ -281,13 +277,8 @@ class CodingController(QObject):
         self.push(text, lambda: Touched.of([undo_step()]) | touched, lambda: Touched.of([do()]) | touched, touched)
         return after
 
-    def push(
-        self, text: str, undo: Callable[[], Touched], redo: Callable[[], Touched], touched: Touched
-    ) -> ServiceCommand:
+    def push(self, text: str, undo: Callable[[], Touched], redo: Callable[[], Touched], touched: Touched) -> None:
         """Put a change already stored on the undo stack (``undo``/``redo`` return what they touched), and
-        announce what it touched; for panels with changes of their own, such as editing field notes. Returns the
-        command (a panel may :meth:`ServiceCommand.extend` it while the same change goes on, as typing does)."""
-        command = ServiceCommand(self, text, undo, redo)
-        self.undo_stack.push(command)
+        announce what it touched; for panels with changes of their own, such as editing field notes."""
+        self.undo_stack.push(ServiceCommand(self, text, undo, redo))
         self.changed.emit(touched)
-        return command

@@ -6,8 +6,9 @@ one's), and under the line one thin underline per coding in a deeper shade of th
 words lists their themes and memos.
 
 The editor keeps the codings' ranges itself, as Qt positions in its text: they move with what is typed (text typed
-right before or after a passage stays out of it), so nothing is read from the database per key. The panel stores
-the text as it is typed (at most :data:`COMMIT_AFTER_MS` after a key), when the editor loses focus, or before a
+right before or after a passage stays out of it), so nothing is read from the database per key. What is typed is
+kept in the project at once (``keepRequested``, :data:`KEEP_AFTER_MS` after a key, core.services.typing). The panel
+stores it as an edit after a pause in typing (:data:`COMMIT_AFTER_MS`), when the editor loses focus, or before a
 selection is dragged (``commitRequested``), and then reads the codings again: the core has mapped them onto the new
 text.
 Offsets the core speaks (``str`` indices) are converted at this edge (Qt counts UTF-16 units).
@@ -42,7 +43,8 @@ from annotator.ui.coding.spaced_layout import SpacedLayout, character_at
 from annotator.ui.coding.span import Span
 from annotator.ui.transcript.codings import LANES, TINT, from_utf16, line_colour, mix, utf16
 
-COMMIT_AFTER_MS = 50  # typing is stored at most this long after a key (a crash loses at most that)
+KEEP_AFTER_MS = 50  # typed text is kept in the project at most this long after a key (core.services.typing)
+COMMIT_AFTER_MS = 700  # a pause in typing makes an edit of it (codings carried over, an undo step)
 RETRY_AFTER_MS = 2_000  # a store that failed (the disk, the database) is tried again after this
 HINT = QColor("#555555")
 Runs = list[tuple[int, int, QColor]]  # (start, end, tint) in Qt positions of the document, not overlapping
@@ -83,7 +85,7 @@ class NotesHighlighter(QSyntaxHighlighter):
 
 class NotesEditor(QPlainTextEdit):
     commitRequested = Signal()  # noqa: N815 - typing paused, focus left, or a drag begins: store the text now
-    storeRequested = Signal()  # noqa: N815 - typing goes on: store what is typed so far (the same undo step)
+    keepRequested = Signal()  # noqa: N815 - typing goes on: keep what is typed so far at once
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,7 +110,11 @@ class NotesEditor(QPlainTextEdit):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(COMMIT_AFTER_MS)
-        self._timer.timeout.connect(self.storeRequested)
+        self._timer.timeout.connect(self.commitRequested)
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(KEEP_AFTER_MS)
+        self._keep_timer.timeout.connect(self.keepRequested)
 
     # -- text -------------------------------------------------------------------------------------------------
     def text(self) -> str:
@@ -138,6 +144,7 @@ class NotesEditor(QPlainTextEdit):
     def stored(self) -> None:
         """The text as it is now has been stored."""
         self._timer.stop()
+        self._keep_timer.stop()
         self.dirty = False
 
     def _changed(self, position: int, removed: int, added: int) -> None:
@@ -145,8 +152,9 @@ class NotesEditor(QPlainTextEdit):
             return
         self._shift(position, removed, added)
         self.dirty = True
-        if not self._timer.isActive():  # not restarted by the next keystroke: stored while typing goes on
-            self._timer.start(COMMIT_AFTER_MS)
+        self._timer.start(COMMIT_AFTER_MS)
+        if not self._keep_timer.isActive():  # not restarted by the next key: kept while typing goes on
+            self._keep_timer.start()
 
     def store_again(self) -> None:
         """The text could not be stored: it stays as typed, and is tried again in a while."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -26,11 +25,9 @@ from annotator.core.services.coding import PassageView
 from annotator.core.services.documents import DocumentChange, DocumentSnapshot, DocumentView
 from annotator.errors import NotFound, UserError
 from annotator.ui.coding.assign_popup import AssignPopup, choices
-from annotator.ui.coding.controller import CodingController, ServiceCommand, Touched, follow
+from annotator.ui.coding.controller import CodingController, Touched, follow
 from annotator.ui.coding.span import Span
 from annotator.ui.notes.editor import NotesEditor
-
-TYPING_MERGES_WITHIN_S = 0.7  # typing after a longer pause is an undo step of its own
 
 
 def _short(text: str, limit: int = 30) -> str:
@@ -55,8 +52,7 @@ class NotesPanel(QWidget):
         self.editor = NotesEditor(self)
         self.editor.setPlaceholderText(self.tr("Type your observation notes here."))
         self.editor.commitRequested.connect(self.commit)
-        self.editor.storeRequested.connect(lambda: self.commit(end_typing=False))
-        self._typing: tuple[ServiceCommand, DocumentChange, float] | None = None  # the undo step typing goes on in
+        self.editor.keepRequested.connect(self._keep_typing)
         self.warning = QLabel(self)  # a failed write, in view until it is stored
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("QLabel { background: #fde2e1; color: #8a1c1c; padding: 4px; }")
@@ -154,13 +150,32 @@ class NotesPanel(QWidget):
         return True
 
     # -- storing what was typed -------------------------------------------------------------------------------
-    def commit(self, end_typing: bool = True) -> DocumentChange | None:
-        """Store the text typed since the last time; returns the change, if there was one. Typing that goes on
-        (``end_typing`` False: stored while typing) stays one undo step with what was typed just before it."""
+    def _keep_typing(self) -> None:
+        """Keep what is typed at once (a crash loses at most the last key); the edit comes after a pause."""
+        document_id = self.editor.document_id
+        if self.project is None or document_id is None or not self.editor.dirty:
+            return
+        try:
+            self.project.typing.keep(self.editor.text(), document_id=document_id)
+        except (SQLAlchemyError, OSError) as exc:
+            self._not_stored(exc)
+
+    def _not_stored(self, exc: BaseException) -> None:
+        """The database or the disk refused the write: say so where it stays in view, and keep the text."""
+        reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
+        self.warning.setText(
+            self.tr(
+                "Not saved: {reason}. Your typing is kept here and will be stored as soon as the project can be "
+                "written."
+            ).format(reason=reason)
+        )
+        self.warning.show()
+        self.editor.store_again()
+
+    def commit(self) -> DocumentChange | None:
+        """Store the text typed since the last time, as one undo step; returns the change, if there was one."""
         document_id = self.editor.document_id
         if self.project is None or self.controller is None or document_id is None or not self.editor.dirty:
-            if end_typing:
-                self._typing = None
             return None
         text = self.editor.text()
         self.editor.stored()
@@ -171,57 +186,25 @@ class NotesPanel(QWidget):
             self.message.emit(str(exc))
             self.reload()
             return None
-        except (SQLAlchemyError, OSError) as exc:  # the database or the disk refused the write: say so, keep it
-            reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
-            self.warning.setText(
-                self.tr(
-                    "Not saved: {reason}. Your typing is kept here and will be stored as soon as the project can be "
-                    "written."
-                ).format(reason=reason)
-            )
-            self.warning.show()
-            self.editor.store_again()
+        except (SQLAlchemyError, OSError) as exc:
+            self._not_stored(exc)
             return None
         self.warning.hide()
         if not change.changed:
-            if end_typing:
-                self._typing = None
             return None
         themes = {c["theme_id"] for c in (*change.before.codings, *change.after.codings)}
         touched = Touched(documents=frozenset({document_id}), themes=frozenset(themes))
-        whole = change
-        going_on = self._typing_goes_on(document_id)
-        if going_on is not None:
-            whole = DocumentChange(going_on[1].before, change.after)
 
         def undo() -> Touched:
-            documents.undo(whole)
+            documents.undo(change)
             return touched
 
         def redo() -> Touched:
-            documents.redo(whole)
+            documents.redo(change)
             return touched
 
-        if going_on is not None:
-            going_on[0].extend(undo, redo)
-            command = going_on[0]
-            self.controller.changed.emit(touched)
-        else:
-            command = self.controller.push(self.tr("Edit field notes"), undo, redo, touched)
-        self._typing = None if end_typing else (command, whole, time.monotonic())
+        self.controller.push(self.tr("Edit field notes"), undo, redo, touched)
         return change
-
-    def _typing_goes_on(self, document_id: int) -> tuple[ServiceCommand, DocumentChange, float] | None:
-        """The undo step of the typing just before, if this store continues it (same document, no pause, nothing
-        else done since)."""
-        if self._typing is None:
-            return None
-        command, change, at = self._typing
-        stack = self.controller.undo_stack if self.controller else None
-        top = stack.command(stack.index() - 1) if stack is not None and stack.index() > 0 else None
-        if top is not command or change.document_id != document_id or time.monotonic() - at > TYPING_MERGES_WITHIN_S:
-            return None
-        return self._typing
 
     # -- coding -----------------------------------------------------------------------------------------------
     def selected_span(self) -> Span | None:

@@ -41,9 +41,8 @@ from annotator.ui.transcript.highlighter import TranscriptHighlighter
 from annotator.ui.transcript.margin import Margin
 
 PLAYING_WORD = QColor("#ffe082")
-# Typing is stored at most this long after a keystroke (a crash loses at most the last 50 ms of typing);
-# consecutive stores of one segment make one undo step (panel.ChangeCommand.mergeWith).
-COMMIT_AFTER_MS = 50
+KEEP_AFTER_MS = 50  # typed text is kept in the project at most this long after a key (core.services.typing)
+COMMIT_AFTER_MS = 700  # a pause in typing makes an edit of it (words, codings, an undo step)
 RETRY_AFTER_MS = 2_000  # a store that failed (the disk, the database) is tried again after this
 GAP_MIN_MS = 5_000  # as the recogniser keeps them
 
@@ -64,8 +63,8 @@ def silent_everywhere(view: TranscriptView) -> list[tuple[int, int]]:
 
 class TranscriptEditor(CodedText, QPlainTextEdit):
     seekRequested = Signal(int)  # ms
-    textEdited = Signal(int, str)  # segment id, new text
-    typingEnded = Signal()  # what is typed from now on is an undo step of its own
+    textEdited = Signal(int, str)  # segment id, new text: make an edit of it
+    typingKept = Signal(int, str)  # segment id, the text typed so far: keep it at once
     splitRequested = Signal(int, int)  # segment id, offset
     mergeRequested = Signal(int)  # segment id (merged with the next one)
     followChanged = Signal(bool)
@@ -112,7 +111,11 @@ class TranscriptEditor(CodedText, QPlainTextEdit):
         self._commit_timer = QTimer(self)
         self._commit_timer.setSingleShot(True)
         self._commit_timer.setInterval(COMMIT_AFTER_MS)
-        self._commit_timer.timeout.connect(self._store_typing)
+        self._commit_timer.timeout.connect(self.commit)
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(KEEP_AFTER_MS)
+        self._keep_timer.timeout.connect(self._keep_typing)
         self.document().contentsChange.connect(self._changed)
         self.cursorPositionChanged.connect(self._cursor_moved)
         self._cursor_block = 0
@@ -363,8 +366,9 @@ class TranscriptEditor(CodedText, QPlainTextEdit):
             QTimer.singleShot(0, self.reloadRequested.emit)
             return
         self._dirty.add(self.document().findBlock(position).blockNumber())
-        if not self._commit_timer.isActive():  # not restarted by the next keystroke: stored while typing goes on
-            self._commit_timer.start(COMMIT_AFTER_MS)
+        self._commit_timer.start(COMMIT_AFTER_MS)
+        if not self._keep_timer.isActive():  # not restarted by the next key: kept while typing goes on
+            self._keep_timer.start()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
         if event.source() is self:
@@ -392,29 +396,27 @@ class TranscriptEditor(CodedText, QPlainTextEdit):
             self._dirty.add(block)
             self._commit_timer.start(RETRY_AFTER_MS)
 
-    def commit(self) -> None:
-        """Report every segment typed in since the last commit (the panel stores them), and end the undo step of
-        the typing so far (something else happens now: a move to another segment, an action)."""
-        self._store_typing()
-        self.typingEnded.emit()
-
     def has_unstored_typing(self) -> bool:
         return bool(self._dirty)
 
-    def store_typing(self) -> None:
-        self._store_typing()
+    def _keep_typing(self) -> None:
+        """Hand over the text of every segment typed in, to be kept at once (the edit comes after a pause)."""
+        for block_number in sorted(self._dirty):
+            segment = self.segment_at(block_number)
+            if segment is not None:
+                self.typingKept.emit(segment.id, self.document().findBlockByNumber(block_number).text())
 
-    def _store_typing(self) -> None:
-        """Report what was typed; typing that goes on after it belongs to the same undo step."""
+    def commit(self) -> None:
+        """Report every segment typed in since the last commit (the panel stores them)."""
+        self._keep_timer.stop()
         self._commit_timer.stop()
         dirty, self._dirty = sorted(self._dirty), set()
         for block_number in dirty:
             segment = self.segment_at(block_number)
             if segment is None:
                 continue
-            text = self.document().findBlockByNumber(block_number).text()
-            if text != segment.text:
-                self.textEdited.emit(segment.id, text)
+            # also when the text came back to what is stored: what was kept of the typing is dropped
+            self.textEdited.emit(segment.id, self.document().findBlockByNumber(block_number).text())
 
     # -- the margin -------------------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -7,7 +7,6 @@ the panel redraws the codings of its recording whenever the controller says they
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -26,36 +25,15 @@ from annotator.ui.coding.span import Span
 from annotator.ui.transcript.coding_gestures import CodingGestures
 from annotator.ui.transcript.editor import TranscriptEditor
 
-TYPING_ID = 0x7459  # QUndoCommand.id() of typed text: consecutive ones of a segment merge
-TYPING_MERGES_WITHIN_S = 0.7  # typing after a longer pause is an undo step of its own
-
 
 class ChangeCommand(QUndoCommand):
-    """A change already stored by the editing service; undo and redo restore its snapshots. Typing is stored as it
-    goes (every few keystrokes); the stores of one segment typed without a pause merge into one undo step."""
+    """A change already stored by the editing service; undo and redo restore its snapshots."""
 
     def __init__(self, panel: TranscriptPanel, change: Change, text: str) -> None:
         super().__init__(text)
         self.panel = panel
         self.change = change
         self._done = True  # QUndoStack.push calls redo() at once: the change is already made
-        self._typed_at = time.monotonic()
-        self.closed = False  # typing ended (a pause, a move, an action): nothing more merges into this step
-
-    def id(self) -> int:
-        return TYPING_ID if self.change.op == "edit_text" else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
-        if self.closed or not isinstance(other, ChangeCommand) or other.change.op != "edit_text":
-            return False
-        if other.change.segment_ids != self.change.segment_ids:
-            return False
-        if other._typed_at - self._typed_at > TYPING_MERGES_WITHIN_S:
-            return False
-        # before as it was before the first keystroke, after as it is after the last
-        self.change = Change(self.change.op, self.change.before, other.change.after, other.change.result)
-        self._typed_at = other._typed_at
-        return True
 
     def redo(self) -> None:
         if self._done:
@@ -136,7 +114,7 @@ class TranscriptPanel(QWidget):
         self.editor.textEdited.connect(
             lambda sid, text: self._apply(self.tr("Edit text"), "edit_text", segment_id=sid, new_text=text)
         )
-        self.editor.typingEnded.connect(self._end_typing_step)
+        self.editor.typingKept.connect(self._keep_typing)
         self.editor.splitRequested.connect(
             lambda sid, offset: self._apply(self.tr("Split segment"), "split", segment_id=sid, offset=offset)
         )
@@ -180,7 +158,7 @@ class TranscriptPanel(QWidget):
         if self.project is None or self.recording_id is None:
             return
         if self.editor.has_unstored_typing():
-            self.editor.store_typing()
+            self.editor.commit()
         if self._unsaved:
             return
         view = self.project.editing.load(self.recording_id)
@@ -235,10 +213,14 @@ class TranscriptPanel(QWidget):
         self.announce(change)
         return change
 
-    def _end_typing_step(self) -> None:
-        top = self.undo_stack.command(self.undo_stack.index() - 1) if self.undo_stack.index() > 0 else None
-        if isinstance(top, ChangeCommand):
-            top.closed = True
+    def _keep_typing(self, segment_id: int, text: str) -> None:
+        """Keep what is typed at once (a crash loses at most the last key); the edit comes after a pause."""
+        if self.project is None:
+            return
+        try:
+            self.project.typing.keep(text, segment_id=segment_id)
+        except (SQLAlchemyError, OSError) as exc:
+            self._not_stored("edit_text", {"segment_id": segment_id}, exc)
 
     def _not_stored(self, op: str, kwargs: dict[str, Any], exc: BaseException) -> None:
         """A write failed: say so where it stays in view, and never let unstored text look stored. Typed text
