@@ -197,7 +197,10 @@ def test_another_programs_database_is_not_a_project(cli, tmp_path: Path) -> None
 
 def test_a_missing_project(cli, tmp_path: Path) -> None:
     assert_user_error(cli("list", tmp_path / "hilang.annotator"), "hilang.annotator: no such project file")
-    assert_user_error(cli("open", tmp_path / "hilang.annotator"), "no such project file")
+    # a picture of a project that is not there is refused (without a picture, the window offers to create it)
+    out = tmp_path / "gambar.png"
+    assert_user_error(cli("open", tmp_path / "hilang.annotator", "--screenshot", out), "no such project file")
+    assert not out.exists()
 
 
 def test_a_folder_given_as_project(cli, tmp_path: Path) -> None:

@@ -102,3 +102,20 @@ def test_a_window_that_crashed_does_not_keep_its_project(
     window = _window(qtbot, tmp_path)
     assert window.open_project(path)
     window.close()
+
+
+def test_a_picture_of_a_project_open_elsewhere_asks_nothing(tmp_path: Path, other_window: subprocess.Popen) -> None:
+    path = tmp_path / "studi.annotator"
+    Project.create(path).close()
+    _held_by(path, other_window.pid)
+    out = tmp_path / "gambar.png"
+    done = subprocess.run(
+        [sys.executable, "-m", "annotator", "open", str(path), "--screenshot", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    with Project.open(path) as project:  # the other window still holds its project
+        assert locks.holder(project, WINDOW_LOCK).pid == other_window.pid

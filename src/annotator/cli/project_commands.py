@@ -174,7 +174,7 @@ def cmd_vocabulary(args: argparse.Namespace) -> int:
 
 def cmd_open(args: argparse.Namespace) -> int:
     missing = args.project is not None and not is_database_url(args.project) and not project_path(args.project).exists()
-    if args.project is not None and not missing:  # a missing one: the window offers to create it
+    if args.project is not None and not (missing and args.screenshot is None):  # the window offers to create it
         with open_project(args.project) as project:  # refuse a bad project (or theme) here, in one line
             if args.passages is not None:
                 project.themes.get(args.passages)

@@ -122,6 +122,7 @@ def _run(
     if screenshot is not None:  # a picture must not change the user's recent projects or positions
         settings = Settings(MemoryStore())  # nor leave a folder of settings behind
     window = MainWindow(settings)
+    window.claims_project = screenshot is None
     window.resize(1360, 860)
     if project is not None and screenshot is not None:
         window.open_project(project, recording)

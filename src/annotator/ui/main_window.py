@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.project: Project | None = None
         self._claim: locks.Held | None = None  # this window's hold on its project (one window per project)
+        self.claims_project = True  # False for a window that only takes a picture: it changes nothing, asks nothing
         self.recording_id: int | None = None
         self.undo_stack = QUndoStack(self)
         self.coding = CodingController(self.undo_stack, self)
@@ -195,11 +196,11 @@ class MainWindow(QMainWindow):
     def open_project(self, path: Path, recording_id: int | None = None) -> bool:
         try:
             project = Project.open(path)
-            held = project_claim.claim(self, project, Path(path).name)
+            held = project_claim.claim(self, project, Path(path).name) if self.claims_project else None
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Cannot open project"), str(exc))
             return False
-        if held is None:  # open in another window, and the user chose not to open it twice
+        if held is None and self.claims_project:  # open in another window, and the user chose not to open it twice
             project.close()
             return False
         self._set_project(project, recording_id)
