@@ -6,6 +6,7 @@ import fcntl
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -61,7 +62,9 @@ def test_test_after_run_adds_its_extras_and_keeps_the_others(checkout: Path) -> 
 
 def test_a_changed_pyproject_installs_everything_again(checkout: Path) -> None:
     bash(checkout, "make_venv dev,models,models-test")
-    (checkout / "pyproject.toml").touch()  # newer than the stamp
+    now = time.time()  # pyproject.toml changed after the stamp was written (times apart: a touch may share its tick)
+    os.utime(checkout / ".venv" / ".annotator-installed", (now - 10, now - 10))
+    os.utime(checkout / "pyproject.toml", (now - 5, now - 5))
     bash(checkout, "make_venv models")
     assert installs(checkout) == ["dev,models,models-test", "dev,models,models-test"]
     bash(checkout, "make_venv models")

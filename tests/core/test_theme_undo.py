@@ -410,7 +410,7 @@ def test_a_passage_that_took_a_deleted_passages_id_is_left_alone(project: Projec
     row = [r for r in snapshot(project.path)["codings"] if r[0] == newcomer]
     project.themes.undo(change)
     assert [r for r in snapshot(project.path)["codings"] if r[0] == newcomer] == row
-    with project.transaction() as session:
+    with project.reading() as session:  # a read: study.theme() below writes nothing either
         back = session.scalars(select(Coding).where(Coding.guid == guid)).one()
         assert (back.quote, back.theme_id) == ("Suasana", study.theme("Rasa Aman"))
         assert back.id != newcomer

@@ -11,6 +11,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -91,11 +92,30 @@ def _check_kept(project: Path, segment_id: int, other_id: int, made: dict) -> No
     assert data["segments"][-1]["end_ms"] > 60_000  # and the rest of the recording was heard
 
 
-@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "kill-9"])
-def test_resume_keeps_what_a_person_did_after_the_checkpoint(tmp_path: Path, speech, how: signal.Signals) -> None:
+def _cancel_with_pending(project: Path) -> None:
+    """Cancel as the window's Cancel and SIGTERM do (between two segments, before the window's checkpoint), at the
+    first moment two segments lie after the checkpoint: in this process, so that the moment is exact."""
+    from annotator.transcription.jobs import TranscribeRequest, transcribe
+
+    cancel = threading.Event()
+
+    def report(event: dict) -> None:
+        if "done_ms" in event and len(_pending(project)) >= 2:
+            cancel.set()
+
+    with Project.open(project) as opened:
+        request = TranscribeRequest(recordings=["1"], model="tiny.en", window_ms=15_000)
+        outcomes = transcribe(opened, request, report, lambda _text: None, cancel)
+    assert [o.status for o in outcomes] == ["cancelled"]
+
+
+@pytest.mark.parametrize("how", ["cancel", "kill-9"])
+def test_resume_keeps_what_a_person_did_after_the_checkpoint(tmp_path: Path, speech, how: str) -> None:
     project = new_project(tmp_path / "p.annotator", speech["long_english"])
-    process = _start(project, "--window", "15")
-    _stop_with_pending(process, project, how)
+    if how == "cancel":
+        _cancel_with_pending(project)
+    else:
+        _stop_with_pending(_start(project, "--window", "15"), project, signal.SIGKILL)
     pending = _pending(project)
     assert len(pending) >= 2
     segment_id, other_id = pending[1][0], pending[0][0]

@@ -407,7 +407,7 @@ class EditingService(Service):
         seg = load_segment(session, segment_id)
         if start_ms is None and end_ms is None:
             capture([segment_id])
-            return _Done(segment_view(session, seg.id), [seg.id])
+            return _Done(segment_view(session, seg.id), [seg.id], changed=False)
         prev, nxt = neighbour(session, seg, after=False), neighbour(session, seg, after=True)
         duration = session.scalar(select(Recording.duration_ms).where(Recording.id == seg.recording_id)) or 0
         # Never further into a neighbour than the segment already is, and never past it in time order.
