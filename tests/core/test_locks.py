@@ -23,12 +23,14 @@ def project(tmp_path: Path) -> Iterator[Project]:
         yield opened
 
 
-def held_by(project: Project, pid: int, *, host: str | None = None, process: str | None = None) -> None:
-    """The lock "job" as another process left it."""
+def held_by(
+    project: Project, pid: int, *, name: str = "job", host: str | None = None, process: str | None = None
+) -> None:
+    """The lock ``name`` as another process left it."""
     with project.transaction() as session:
         session.add(
             WorkLock(
-                name="job",
+                name=name,
                 host=host or socket.gethostname(),
                 pid=pid,
                 process=locks._process_identity(pid) or "" if process is None else process,

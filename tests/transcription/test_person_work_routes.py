@@ -10,7 +10,6 @@ import json
 import signal
 import sqlite3
 import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -19,17 +18,9 @@ import pytest
 from annotator.core.project import Project
 from tests.conftest import snapshot
 from tests.transcription.conftest import annotator, events, new_project, transcript
+from tests.transcription.test_transcribe import _start
 
 TINY = ("--model", "tiny.en")
-
-
-def _start(project: Path, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "annotator", "transcribe", str(project), *TINY, "--progress", "json", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
 
 
 def _pending(project: Path) -> list[tuple[int, int, int, str]]:

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from annotator.core import locks
-from annotator.core.models import WorkLock, utcnow
 from annotator.core.project import Project
 from annotator.ui.main_window import MainWindow
 from annotator.ui.project_claim import WINDOW_LOCK
 from annotator.ui.settings import Settings
+from tests.core.test_locks import held_by
 
 
 @pytest.fixture
@@ -38,18 +38,8 @@ def _window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
 
 
 def _held_by(path: Path, pid: int) -> None:
-    with Project.open(path) as project, project.transaction() as session:
-        session.add(
-            WorkLock(
-                name=WINDOW_LOCK,
-                host=__import__("socket").gethostname(),
-                pid=pid,
-                process=locks._process_identity(pid) or "",
-                purpose="open in a window",
-                acquired_at=utcnow(),
-                heartbeat_at=utcnow(),
-            )
-        )
+    with Project.open(path) as project:
+        held_by(project, pid, name=WINDOW_LOCK)
 
 
 def test_a_window_holds_its_project_until_it_closes(qtbot: QtBot, tmp_path: Path) -> None:
