@@ -16,7 +16,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from annotator.core import locks
+from annotator.core import db, locks
 from annotator.core.models import TypingEntry, utcnow
 from annotator.core.services.base import Service
 from annotator.errors import UserError
@@ -68,6 +68,9 @@ class TypingService(Service):
     def recover(self) -> list[Recovered]:
         """Make edits of the text kept by writers that have died; returns what was recovered. Text a live writer
         is typing is left to it."""
+        with db.reader(self.project.engine).connect() as connection:  # the common case, nothing kept: no ORM work
+            if connection.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM typing_journal)").scalar() == 0:
+                return []
         with self.reading() as session:
             rows = [
                 (row.id, Recovered(row.segment_id, row.document_id, row.text))
