@@ -74,9 +74,6 @@ def main() -> None:
     for name, figures in times.items():
         target = f"under {TARGETS[name]:.1f} s" if name in TARGETS else ""
         print(f"{name:<36} {statistics.median(figures):>7.3f}s {min(figures):>7.3f}s  {target}")
-    floor = times["python -c 'import sqlalchemy.orm'"]
-    beyond = [a - b for a, b in zip(times["annotator list PROJECT"], floor, strict=True)]
-    print(f"{'list beyond import sqlalchemy.orm':<36} {statistics.median(beyond):>7.3f}s  (run by run)")
 
 
 if __name__ == "__main__":

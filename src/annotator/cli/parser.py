@@ -86,7 +86,7 @@ def _project_commands(command: Command) -> None:
     sub.add_argument("--language", help="the recording's language if not the project's")
     sub.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the interview date")
 
-    command("list", "project_commands:cmd_list", "list the recordings of a project")
+    command("list", "list_command:cmd_list", "list the recordings of a project")
     command("themes", "project_commands:cmd_themes", "show the theme tree with passage counts")
 
     sub = command("participants", "project_commands:cmd_participants", "list participants, or add one")

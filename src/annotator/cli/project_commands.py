@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from annotator.cli.helpers import EXIT_OK, attributes, open_project, print_json, print_table
+from annotator.cli.helpers import EXIT_OK, attributes, open_project, print_json
 from annotator.core.codebook import load_codebook
 from annotator.core.db import is_database_url
 from annotator.core.project import Project, project_path
@@ -59,33 +59,6 @@ def cmd_add(args: argparse.Namespace) -> int:
     else:
         for row in rows:
             print(f"Added recording {row['id']}: {row['title']} ({clock(row['duration_ms'])})")
-    return EXIT_OK
-
-
-def cmd_list(args: argparse.Namespace) -> int:
-    with open_project(args.project) as project:
-        summaries = project.recordings.summaries()
-    if args.json:
-        print_json({"recordings": [asdict(s) for s in summaries]})
-        return EXIT_OK
-    if not summaries:
-        print("No recordings yet; add one with: annotator add PROJECT MEDIA")
-        return EXIT_OK
-    header = ("id", "title", "length", "segments", "verified", "codings", "participant", "media")
-    rows = [
-        (
-            str(s.id),
-            s.title,
-            clock(s.duration_ms),
-            str(s.segments),
-            f"{s.verified_pct:.0f}%",
-            str(s.codings),
-            f"{s.participant} ({s.role})" if s.participant else "-",
-            "ok" if s.media_ok else s.media_status.upper(),
-        )
-        for s in summaries
-    ]
-    print_table(header, rows)
     return EXIT_OK
 
 

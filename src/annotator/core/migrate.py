@@ -6,7 +6,6 @@ file is made beside it; a project written by a newer version of the app is refus
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import functools
 import os
@@ -16,14 +15,14 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+# The revisions are read from the scripts without Alembic (core/revisions.py, which `annotator list` uses too).
+from annotator.core.revisions import MIGRATIONS_DIR, head_revision, known_revisions  # noqa: F401
 from annotator.errors import ProjectError
 from annotator.fileio import make_private, make_temporary, reason
 
 if TYPE_CHECKING:  # Alembic is imported only when a schema must change: opening a current project needs none of it
     from alembic.config import Config
     from alembic.script import ScriptDirectory
-
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -43,38 +42,6 @@ def script_directory() -> ScriptDirectory:
 
 
 @functools.cache
-def _revisions() -> dict[str, tuple[str, ...]]:
-    """Each revision in ``migrations/versions`` with those it follows, read from the scripts' assignments
-    without loading Alembic (tests/cli/test_startup.py checks this against Alembic's own reading)."""
-    found: dict[str, tuple[str, ...]] = {}
-    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
-        names: dict[str, object] = {}
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            if isinstance(node, ast.Assign) and len(node.targets) == 1:
-                target, value = node.targets[0], node.value
-            elif isinstance(node, ast.AnnAssign) and node.value is not None:
-                target, value = node.target, node.value
-            else:
-                continue
-            if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
-                names[target.id] = ast.literal_eval(value)
-        revision, down = names.get("revision"), names.get("down_revision")
-        if isinstance(revision, str):
-            found[revision] = (down,) if isinstance(down, str) else tuple(down or ())  # type: ignore[arg-type]
-    return found
-
-
-def head_revision() -> str:
-    revisions = _revisions()
-    heads = set(revisions).difference(*revisions.values())
-    assert len(heads) == 1, f"the migrations should have one head, not {sorted(heads)}"
-    return heads.pop()
-
-
-def known_revisions() -> set[str]:
-    return set(_revisions())
-
-
 def first_revision() -> str:
     return list(script_directory().walk_revisions())[-1].revision
 

@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, func, inspect, select, update
+from sqlalchemy import func, inspect, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from annotator.core.models import Coding, Participant, Recording, Segment, SegmentStatus, Speaker
+from annotator.core.listing import (  # noqa: F401 - RecordingSummary, MediaState are read from here too
+    LOCATE_HINT,
+    SUMMARY_SQL,
+    MediaRecord,
+    MediaState,
+    MediaStatus,
+    RecordingSummary,
+    media_state,
+    summary,
+)
+from annotator.core.models import Participant, Recording, Segment, Speaker
 from annotator.core.services.base import Service
 from annotator.core.services.participants import ParticipantService
 from annotator.core.services.settings import check_language
@@ -23,44 +32,6 @@ from annotator.media.probe import MediaInfo, probe, quick_hash, sha256_file
 
 if TYPE_CHECKING:
     from annotator.core.project import Project
-
-MediaStatus = Literal["ok", "missing", "changed"]
-LOCATE_HINT = "annotator locate PROJECT FOLDER"
-
-
-@dataclass(frozen=True)
-class RecordingSummary:
-    id: int
-    guid: str
-    title: str
-    duration_ms: int
-    segments: int
-    verified_pct: float
-    codings: int
-    media_ok: bool  # media_status == "ok"
-    media_path: str
-    participant: str | None
-    role: str | None
-    language: str | None
-    transcription: str = "none"  # none | running | done | cancelled | failed
-    media_status: MediaStatus = "ok"  # ok | missing | changed (another file of the name: not this recording's)
-
-
-@dataclass(frozen=True)
-class MediaState:
-    """Whether a recording's media file is there and is still the file that was added.
-
-    ``path`` is where the file is (ok), or the file at the recording's place whose content is not the
-    recording's (changed); None when no file is there (missing). ``message`` says what is wrong, in one line
-    that names the recording and the file ("" when ok)."""
-
-    status: MediaStatus
-    path: Path | None
-    message: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return self.status == "ok"
 
 
 @dataclass(frozen=True)
@@ -166,63 +137,16 @@ class RecordingService(Service):
             raise MediaError(state.message)
         return state.path
 
-    def media_state(self, recording: Recording) -> MediaState:
+    def media_state(self, recording: MediaRecord) -> MediaState:
         """Find the recording's media file and check that it is still the file that was added.
 
         Cheap when nothing changed: the size, the modification time and the quick hash (a few samples of the
         content) are compared with what was stored. When the time or the quick hash differs, or was never
         stored (a project from before they were), the whole sha256 decides; a match stores the new time and
-        quick hash, so the next check is cheap again."""
-        name = f"recording {recording.id} ({recording.title})"
-        changed: tuple[Path, str] | None = None
-        unreadable: tuple[Path, OSError] | None = None
-        for candidate in self._candidates(recording):
-            try:
-                info = candidate.stat()
-                if not stat.S_ISREG(info.st_mode):
-                    continue
-                if info.st_size != recording.size_bytes:
-                    why = f"its size is now {info.st_size:,} bytes, not {recording.size_bytes:,}"
-                elif self._same_content(recording, candidate, info.st_mtime_ns):
-                    return MediaState("ok", candidate.resolve())
-                else:
-                    why = "its content differs"
-            except (FileNotFoundError, NotADirectoryError):
-                continue
-            except OSError as exc:  # there, but it cannot be read (permissions, a failing disk)
-                unreadable = unreadable or (candidate, exc)
-                continue
-            changed = changed or (candidate, why)
-        if changed is not None:
-            path, why = changed
-            path = Path(os.path.normpath(path.absolute()))
-            return MediaState(
-                "changed",
-                path,
-                f"{name}: the media file {path} has changed since it was added ({why}); "
-                f"find the original with: {LOCATE_HINT}",
-            )
-        if unreadable is not None:
-            path, exc = unreadable
-            path = Path(os.path.normpath(path.absolute()))
-            reason = exc.strerror or str(exc)
-            return MediaState("missing", None, f"{name}: the media file {path} cannot be read ({reason})")
-        return MediaState(
-            "missing",
-            None,
-            f"{name}: media file not found at {recording.media_abspath}; find it with: {LOCATE_HINT}",
-        )
+        quick hash, so the next check is cheap again (core/listing.py)."""
+        return media_state(recording, self.project.folder, self._same_content)
 
-    def _candidates(self, recording: Recording) -> list[Path]:
-        candidates = []
-        if recording.media_relpath and self.project.folder is not None:
-            candidates.append(self.project.folder / recording.media_relpath)
-        absolute = Path(recording.media_abspath)
-        if not candidates or os.path.normpath(candidates[0].absolute()) != os.path.normpath(absolute):
-            candidates.append(absolute)
-        return candidates
-
-    def _same_content(self, recording: Recording, path: Path, mtime_ns: int) -> bool:
+    def _same_content(self, recording: MediaRecord, path: Path, mtime_ns: int) -> bool:
         """Whether a file of the recording's size holds the recording's content (see :meth:`media_state`)."""
         quick = quick_hash(path)
         if recording.media_mtime_ns == mtime_ns and recording.media_quick_hash == quick:
@@ -235,7 +159,7 @@ class RecordingService(Service):
                 self._verdicts[key] = verdict
         return verdict
 
-    def _store_fingerprint(self, recording: Recording, path: Path, mtime_ns: int, quick: str) -> bool:
+    def _store_fingerprint(self, recording: MediaRecord, path: Path, mtime_ns: int, quick: str) -> bool:
         """Store a checked file's time and quick hash; False when the project cannot be written (read-only,
         or held by a writer too long): they are a shortcut, and the next check is a full one again."""
         if path.stat().st_mtime_ns != mtime_ns:
@@ -249,7 +173,8 @@ class RecordingService(Service):
                 )
         except OperationalError:
             return False
-        if inspect(recording).session is None:  # not an object another session is about to write back
+        # a Recording no other session is about to write back (a ListedRecording is a passing view)
+        if isinstance(recording, Recording) and inspect(recording).session is None:
             recording.media_mtime_ns, recording.media_quick_hash = mtime_ns, quick
         return True
 
@@ -482,62 +407,10 @@ class RecordingService(Service):
 
     # -- queries for the window and the command line -------------------------------------------
     def summaries(self) -> list[RecordingSummary]:
-        duration = Segment.end_ms - Segment.start_ms
-        segment_stats = (
-            select(
-                Segment.recording_id.label("rid"),
-                func.count(Segment.id).label("n"),
-                func.sum(duration).label("total"),
-                func.sum(case((Segment.status == SegmentStatus.VERIFIED.value, duration), else_=0)).label("verified"),
-            )
-            .group_by(Segment.recording_id)
-            .subquery()
-        )
-        coding_stats = (
-            select(Coding.recording_id.label("rid"), func.count(Coding.id).label("n"))
-            .where(Coding.recording_id.is_not(None))
-            .group_by(Coding.recording_id)
-            .subquery()
-        )
-        query = (
-            select(
-                Recording,
-                Participant.code,
-                Participant.role,
-                func.coalesce(segment_stats.c.n, 0),
-                func.coalesce(segment_stats.c.total, 0),
-                func.coalesce(segment_stats.c.verified, 0),
-                func.coalesce(coding_stats.c.n, 0),
-            )
-            .outerjoin(Participant, Participant.id == Recording.participant_id)
-            .outerjoin(segment_stats, segment_stats.c.rid == Recording.id)
-            .outerjoin(coding_stats, coding_stats.c.rid == Recording.id)
-            .order_by(Recording.id)
-        )
-        summaries = []
-        with self.transaction() as session:
-            rows = list(session.execute(query))
-        for recording, code, role, segments, total, verified, codings in rows:
-            media = self.media_state(recording)
-            summaries.append(
-                RecordingSummary(
-                    id=recording.id,
-                    guid=recording.guid,
-                    title=recording.title,
-                    duration_ms=recording.duration_ms,
-                    segments=segments,
-                    verified_pct=round(100.0 * verified / total, 1) if total else 0.0,
-                    codings=codings,
-                    media_ok=media.ok,
-                    media_path=str(media.path or recording.media_abspath),
-                    participant=code,
-                    role=role,
-                    language=recording.language,
-                    transcription=(recording.transcription or {}).get("status", "none"),
-                    media_status=media.status,
-                )
-            )
-        return summaries
+        """Every recording with its counts and the state of its media file (core/listing.py)."""
+        with self.reading() as session:
+            rows = session.connection().exec_driver_sql(SUMMARY_SQL).fetchall()
+        return [summary(tuple(row), self.media_state) for row in rows]
 
 
 def _files_below(root: Path) -> Iterator[Path]:
