@@ -60,14 +60,18 @@ def test_building_the_parser_imports_no_command() -> None:
     assert [m for m in (*HEAVY, "sqlalchemy") if m in loaded] == []
 
 
+def _loaded_by_list(cli, project_file: Path, wav: Path, *, touched: bool) -> list[str]:
+    """What ``annotator list`` loads on a project with one recording (whose file was ``touched`` since)."""
+    assert cli("add", project_file, wav).code == 0
+    if touched:  # its whole sha256 must decide, and be stored: the project is opened the usual way
+        os.utime(wav, (1_000_000_000, 1_000_000_000))
+    return _loaded_after(f"from annotator.cli import main\nassert main(['list', {str(project_file)!r}]) == 0")
+
+
 def test_list_of_a_current_project_loads_not_even_the_database_layer(
     cli, project_file: Path, media: dict[str, Path], tmp_path: Path
 ) -> None:
-    wav = tmp_path / "wawancara.wav"
-    shutil.copy(media["wav"], wav)
-    assert cli("add", project_file, wav).code == 0
-    code = f"from annotator.cli import main\nassert main(['list', {str(project_file)!r}]) == 0"
-    loaded = _loaded_after(code)
+    loaded = _loaded_by_list(cli, project_file, Path(shutil.copy(media["wav"], tmp_path / "w.wav")), touched=False)
     assert "annotator" in loaded  # the check sees what it should
     assert [m for m in (*HEAVY, "sqlalchemy") if m in loaded] == []
 
@@ -75,12 +79,7 @@ def test_list_of_a_current_project_loads_not_even_the_database_layer(
 def test_list_that_must_open_the_project_loads_no_heavy_library(
     cli, project_file: Path, media: dict[str, Path], tmp_path: Path
 ) -> None:
-    wav = tmp_path / "wawancara.wav"
-    shutil.copy(media["wav"], wav)
-    assert cli("add", project_file, wav).code == 0
-    os.utime(wav, (1_000_000_000, 1_000_000_000))  # touched since: its whole sha256 must decide, and be stored
-    code = f"from annotator.cli import main\nassert main(['list', {str(project_file)!r}]) == 0"
-    loaded = _loaded_after(code)
+    loaded = _loaded_by_list(cli, project_file, Path(shutil.copy(media["wav"], tmp_path / "w.wav")), touched=True)
     assert "sqlalchemy" in loaded
     assert [m for m in HEAVY if m in loaded] == []
 
