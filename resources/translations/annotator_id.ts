@@ -316,46 +316,46 @@
 <context>
     <name>CodingController</name>
     <message>
-        <location filename="../../src/annotator/ui/coding/controller.py" line="151"/>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="147"/>
         <source>Already coded with that theme.</source>
         <translation>Sudah dikodekan dengan tema itu.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/controller.py" line="155"/>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="151"/>
         <source>Code with {themes}</source>
         <translation>Kodekan dengan {themes}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/controller.py" line="172"/>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="168"/>
         <source>Coded “{quote}” with {themes}.</source>
         <translation>“{quote}” dikodekan dengan {themes}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/coding/controller.py" line="174"/>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="170"/>
         <source>Coded %n passage(s) with {themes}.</source>
         <translation>
             <numerusform>%n kutipan dikodekan dengan {themes}.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/coding/controller.py" line="193"/>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="189"/>
         <source>Remove %n coding(s)</source>
         <translation>
             <numerusform>Hapus pengodean %n kutipan</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/controller.py" line="202"/>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="198"/>
         <source>Memo</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/controller.py" line="214"/>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="210"/>
         <source>Change theme</source>
         <translation>Ganti tema</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/coding/controller.py" line="226"/>
+        <location filename="../../src/annotator/ui/coding/controller.py" line="222"/>
         <source>Resize passage</source>
         <translation>Ubah batas kutipan</translation>
     </message>
@@ -1170,130 +1170,130 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="99"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="100"/>
         <source>Transcriptions</source>
         <translation>Transkripsi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="104"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="105"/>
         <source>Passages</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="164"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="165"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="165"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="166"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="166"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="167"/>
         <source>&amp;Playback</source>
         <translation>&amp;Putar</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="167"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="168"/>
         <source>&amp;Code</source>
         <translation>&amp;Kode</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="168"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="169"/>
         <source>&amp;Transcribe</source>
         <translation>&amp;Transkripsi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="176"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="177"/>
         <source>Code with a &amp;pinned theme</source>
         <translation>Kodekan dengan tema &amp;tersemat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="181"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="182"/>
         <source>Open &amp;recent</source>
         <translation>Buka proyek te&amp;rakhir</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="200"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="201"/>
         <source>Cannot open project</source>
         <translation>Proyek tidak dapat dibuka</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="282"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="283"/>
         <source>Media file changed since it was added (another file in its place): {path}; find the original with: annotator locate</source>
         <translation>Berkas media telah berubah sejak ditambahkan (berkas lain ada di tempatnya): {path}; cari yang asli dengan: annotator locate</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="286"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="287"/>
         <source>Media file not found: {path}</source>
         <translation>Berkas media tidak ditemukan: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="328"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="329"/>
         <source>{share:.0f}% of this recording verified</source>
         <translation>{share:.0f}% rekaman ini sudah diverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="332"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="333"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="335"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="336"/>
         <source>{name} - Annotator</source>
         <translation>{name} - Annotator</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="340"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="341"/>
         <source>Open project</source>
         <translation>Buka proyek</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="340"/>
-        <location filename="../../src/annotator/ui/main_window.py" line="347"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="341"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="348"/>
         <source>Annotator projects (*.annotator)</source>
         <translation>Proyek Annotator (*.annotator)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="347"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="348"/>
         <source>New project</source>
         <translation>Proyek baru</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="355"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="356"/>
         <source>Cannot create project</source>
         <translation>Proyek tidak dapat dibuat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="362"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="363"/>
         <source>Open or create a project first.</source>
         <translation>Buka atau buat proyek terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="365"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="366"/>
         <source>Add recordings</source>
         <translation>Tambah rekaman</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="365"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="366"/>
         <source>Audio and video ({patterns})</source>
         <translation>Audio dan video ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="375"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="376"/>
         <source>Cannot add recordings</source>
         <translation>Rekaman tidak dapat ditambahkan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/main_window.py" line="378"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="379"/>
         <source>Added %n recording(s).</source>
         <translation>
             <numerusform>%n rekaman ditambahkan.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/main_window.py" line="445"/>
+        <location filename="../../src/annotator/ui/main_window.py" line="446"/>
         <source>Choose a recording first.</source>
         <translation>Pilih rekaman terlebih dahulu.</translation>
     </message>
@@ -1309,7 +1309,7 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
 <context>
     <name>NotesEditor</name>
     <message>
-        <location filename="../../src/annotator/ui/notes/editor.py" line="60"/>
+        <location filename="../../src/annotator/ui/notes/editor.py" line="62"/>
         <source>coded by {coder}</source>
         <translation>dikodekan oleh {coder}</translation>
     </message>
@@ -1317,175 +1317,175 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="56"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="53"/>
         <source>Type your observation notes here.</source>
         <translation>Tulis catatan observasi Anda di sini.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="118"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="114"/>
         <source>Choose field notes on the left, or make new ones from the File menu.</source>
         <translation>Pilih catatan lapangan di sebelah kiri, atau buat yang baru dari menu Berkas.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/notes/panel.py" line="122"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="118"/>
         <source>%n passage(s)</source>
         <translation>
             <numerusform>%n kutipan</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="124"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="120"/>
         <source>&lt;b&gt;{title}&lt;/b&gt; — {details}</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt; — {details}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="178"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="168"/>
         <source>Not saved: {reason}. Your typing is kept here and will be stored as soon as the project can be written.</source>
         <translation>Belum tersimpan: {reason}. Ketikan Anda tetap di sini dan akan disimpan begitu proyek dapat ditulis.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="210"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="206"/>
         <source>Edit field notes</source>
         <translation>Sunting catatan lapangan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="238"/>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="263"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="221"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="246"/>
         <source>Select the words to code first.</source>
         <translation>Pilih terlebih dahulu kata yang akan dikodekan.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="254"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="237"/>
         <source>Code “{text}” with</source>
         <translation>Kodekan “{text}” dengan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="268"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="251"/>
         <source>No theme is pinned to {number}; pin themes in the themes panel.</source>
         <translation>Belum ada tema yang disematkan ke {number}; sematkan tema di panel tema.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="284"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="267"/>
         <source>Memo</source>
         <translation>Memo</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="286"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="269"/>
         <source>Memo for the passage “{text}” ({theme}):</source>
         <translation>Memo untuk kutipan “{text}” ({theme}):</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="301"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="284"/>
         <source>Another theme for “{text}”</source>
         <translation>Tema lain untuk “{text}”</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="333"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="316"/>
         <source>Code with…</source>
         <translation>Kodekan dengan…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="337"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="320"/>
         <source>Code with a pinned theme</source>
         <translation>Kodekan dengan tema tersemat</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="348"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="331"/>
         <source>Passage “{theme}”</source>
         <translation>Kutipan “{theme}”</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="350"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="333"/>
         <source>Remove passage “{theme}”</source>
         <translation>Hapus kutipan “{theme}”</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="352"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="335"/>
         <source>Memo…</source>
         <translation>Memo…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="353"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="336"/>
         <source>Change theme…</source>
         <translation>Ganti tema…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="365"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="348"/>
         <source>Field notes {date}</source>
         <translation>Catatan lapangan {date}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="367"/>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="374"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="350"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="357"/>
         <source>New field notes</source>
         <translation>Catatan lapangan baru</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="367"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="350"/>
         <source>Title:</source>
         <translation>Judul:</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="376"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="359"/>
         <source>New field notes “{title}”</source>
         <translation>Catatan lapangan baru “{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="389"/>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="401"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="372"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="384"/>
         <source>Import field notes</source>
         <translation>Impor catatan lapangan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="391"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="374"/>
         <source>Field notes (*.txt *.docx *.md);;All files (*)</source>
         <translation>Catatan lapangan (*.txt *.docx *.md);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="402"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="385"/>
         <source>Nothing was imported:
 {reason}</source>
         <translation>Tidak ada yang diimpor:
 {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/notes/panel.py" line="406"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="389"/>
         <source>Import %n document(s) of field notes</source>
         <translation>
             <numerusform>Impor %n dokumen catatan lapangan</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/notes/panel.py" line="408"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="391"/>
         <source>Imported %n document(s) of field notes.</source>
         <translation>
             <numerusform>%n dokumen catatan lapangan diimpor.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="441"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="424"/>
         <source>Delete the field notes “{title}”?</source>
         <translation>Hapus catatan lapangan “{title}”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/notes/panel.py" line="443"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="426"/>
         <source>Its %n coded passage(s) will be deleted with it.</source>
         <translation>
             <numerusform>%n kutipan yang dikodekan di dalamnya ikut terhapus.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="444"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="427"/>
         <source>Undo (Ctrl+Z) brings it back.</source>
         <translation>Urungkan (Ctrl+Z) akan mengembalikannya.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="447"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="430"/>
         <source>Delete field notes</source>
         <translation>Hapus catatan lapangan</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/notes/panel.py" line="455"/>
+        <location filename="../../src/annotator/ui/notes/panel.py" line="438"/>
         <source>Delete field notes “{title}”</source>
         <translation>Hapus catatan lapangan “{title}”</translation>
     </message>
@@ -1729,6 +1729,23 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
         <location filename="../../src/annotator/ui/dialogs/preferences.py" line="44"/>
         <source>Mark words below this confidence:</source>
         <translation>Tandai kata dengan keyakinan di bawah:</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectClaim</name>
+    <message>
+        <location filename="../../src/annotator/ui/project_claim.py" line="25"/>
+        <source>Project already open</source>
+        <translation>Proyek sudah terbuka</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/ui/project_claim.py" line="26"/>
+        <source>{name} is already open in another Annotator window ({holder}).
+
+In two windows, each would change the transcripts and codings under the other. Open it here anyway?</source>
+        <translation>{name} sudah terbuka di jendela Annotator lain ({holder}).
+
+Di dua jendela, masing-masing akan mengubah transkrip dan pengodean di bawah yang lain. Tetap buka di sini?</translation>
     </message>
 </context>
 <context>
@@ -2517,9 +2534,9 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
 <context>
     <name>TranscriptEditor</name>
     <message>
-        <location filename="../../src/annotator/ui/transcript/editor.py" line="314"/>
-        <location filename="../../src/annotator/ui/transcript/editor.py" line="331"/>
-        <location filename="../../src/annotator/ui/transcript/editor.py" line="362"/>
+        <location filename="../../src/annotator/ui/transcript/editor.py" line="317"/>
+        <location filename="../../src/annotator/ui/transcript/editor.py" line="334"/>
+        <location filename="../../src/annotator/ui/transcript/editor.py" line="365"/>
         <source>Edit one segment at a time; to join segments, use Merge.</source>
         <translation>Sunting satu segmen sekaligus; untuk menggabungkan segmen, gunakan Gabung.</translation>
     </message>
@@ -2527,91 +2544,91 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
 <context>
     <name>TranscriptPanel</name>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="137"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="115"/>
         <source>Edit text</source>
         <translation>Sunting teks</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="141"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="119"/>
         <source>Split segment</source>
         <translation>Pisah segmen</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="143"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="121"/>
         <source>Merge segments</source>
         <translation>Gabung segmen</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="161"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="139"/>
         <source>Choose a recording on the left to see its transcript.</source>
         <translation>Pilih rekaman di sebelah kiri untuk melihat transkripnya.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="198"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="176"/>
         <source>&lt;b&gt;{title}&lt;/b&gt; — no transcript yet: Transcribe (Ctrl+T) makes one.</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt; — belum ada transkrip: Transkripsi (Ctrl+T) akan membuatnya.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="205"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="183"/>
         <source>&lt;b&gt;{title}&lt;/b&gt; — %n segment(s), {share:.0f}% verified</source>
         <translation>
             <numerusform>&lt;b&gt;{title}&lt;/b&gt; — %n segmen, {share:.0f}% terverifikasi</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="251"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="233"/>
         <source>Not saved: {reason}. Your typing is kept here and will be stored as soon as the project can be written.</source>
         <translation>Belum tersimpan: {reason}. Ketikan Anda tetap di sini dan akan disimpan begitu proyek dapat ditulis.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="256"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="238"/>
         <source>Not saved: {reason}. The change was not made.</source>
         <translation>Belum tersimpan: {reason}. Perubahan tidak dilakukan.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="348"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="330"/>
         <source>Mark verified</source>
         <translation>Tandai terverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="348"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="330"/>
         <source>Mark not verified</source>
         <translation>Tandai belum terverifikasi</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="364"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="346"/>
         <source>“{text}” is not in this transcript.</source>
         <translation>“{text}” tidak ada dalam transkrip ini.</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="375"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="357"/>
         <source>Replace all</source>
         <translation>Ganti semua</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="384"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="366"/>
         <source>Replaced %n time(s).</source>
         <translation>
             <numerusform>Diganti %n kali.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="394"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="376"/>
         <source>Rename speaker</source>
         <translation>Ganti nama pembicara</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="407"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="389"/>
         <source>Change speaker</source>
         <translation>Ganti pembicara</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="417"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="399"/>
         <source>Move segment boundary</source>
         <translation>Geser batas segmen</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/ui/transcript/panel.py" line="460"/>
+        <location filename="../../src/annotator/ui/transcript/panel.py" line="442"/>
         <source>Nothing left to check here.</source>
         <translation>Tidak ada lagi yang perlu diperiksa di sini.</translation>
     </message>
@@ -2658,23 +2675,6 @@ Tumpang tindih: kutipan tema pertama yang dipilih yang bertumpang tindih dengan 
         <location filename="../../src/annotator/ui/dialogs/who_speaks.py" line="56"/>
         <source>This recording has no speakers yet: transcribe it first.</source>
         <translation>Rekaman ini belum punya pembicara: transkripsikan dulu.</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../src/annotator/ui/project_claim.py" line="24"/>
-        <source>Project already open</source>
-        <translation>Proyek sudah terbuka</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/ui/project_claim.py" line="26"/>
-        <source>{name} is already open in another Annotator window ({holder}).
-
-In two windows, each would change the transcripts and codings under the other. Open it here anyway?</source>
-        <translation>{name} sudah terbuka di jendela Annotator lain ({holder}).
-
-Di dua jendela, masing-masing akan mengubah transkrip dan pengodean di bawah yang lain. Tetap buka di sini?</translation>
     </message>
 </context>
 </TS>

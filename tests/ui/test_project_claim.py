@@ -109,3 +109,26 @@ def test_a_picture_of_a_project_open_elsewhere_asks_nothing(tmp_path: Path, othe
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     with Project.open(path) as project:  # the other window still holds its project
         assert locks.holder(project, WINDOW_LOCK).pid == other_window.pid
+
+
+def test_the_question_is_asked_in_indonesian(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, other_window: subprocess.Popen
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.ui.translations import translator_for
+
+    path = tmp_path / "studi.annotator"
+    Project.create(path).close()
+    _held_by(path, other_window.pid)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, title, text, *_a: asked.append(f"{title}: {text}") or 0)
+    translator = translator_for("id", QApplication.instance())
+    QApplication.installTranslator(translator)
+    try:
+        window = _window(qtbot, tmp_path)
+        assert not window.open_project(path)
+    finally:
+        QApplication.removeTranslator(translator)
+    assert asked and asked[0].startswith("Proyek sudah terbuka: studi.annotator sudah terbuka di jendela Annotator")
+    window.close()

@@ -9,7 +9,7 @@ and exit status 2.
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from annotator.cli.helpers import EXIT_OK, open_project, plural, print_json
 from annotator.errors import NotFound, UserError
@@ -35,7 +35,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
         if args.status is not None:
             segment = project.editing.set_status(segment.id, args.status)
     if args.json:
-        print_json({"recording": recording.id, "segment": segment_json(segment)})
+        print_json({"recording": recording.id, "segment": segment.as_dict()})
     else:
         speaker = f" {segment.speaker}:" if segment.speaker else ":"
         print(f"Segment {segment.id} [{clock(segment.start_ms)}]{speaker} {segment.text} ({segment.status})")
@@ -61,20 +61,3 @@ def find_segment(project: Project, recording: Recording, ref: str) -> SegmentVie
             return segment
     project.editing.segment(int(number))  # "no segment N in this project" when there is none at all
     raise UserError(f"segment {number} belongs to another recording, not to {named}")
-
-
-def segment_json(segment: SegmentView) -> dict[str, Any]:
-    """A segment as ``annotator transcript --json`` prints it."""
-    return {
-        "id": segment.id,
-        "start_ms": segment.start_ms,
-        "end_ms": segment.end_ms,
-        "speaker": segment.speaker,
-        "text": segment.text,
-        "status": segment.status,
-        "flags": list(segment.flags),
-        "words": [
-            {"start_ms": w.start_ms, "end_ms": w.end_ms, "text": w.text, "probability": w.probability}
-            for w in segment.words
-        ],
-    }

@@ -92,8 +92,14 @@ def alive(host: str, pid: int, process: str, last_seen: dt.datetime) -> bool:
 
 
 def this_process() -> dict[str, object]:
-    """Who this process is, as :func:`alive` reads it: host, pid, process."""
-    return {"host": socket.gethostname(), "pid": os.getpid(), "process": _process_identity(os.getpid()) or ""}
+    """Who this process is, as :func:`alive` reads it: host, pid, process (read once per process: typing asks
+    at every key)."""
+    return dict(_this_process(os.getpid()))
+
+
+@cache
+def _this_process(pid: int) -> tuple[tuple[str, object], ...]:
+    return (("host", socket.gethostname()), ("pid", pid), ("process", _process_identity(pid) or ""))
 
 
 def _alive(row: WorkLock) -> bool:

@@ -6,6 +6,7 @@ a crash gives it back too. Opening a project another live window holds asks firs
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.core import locks
@@ -21,11 +22,12 @@ def claim(parent: QWidget, project: Project, name: str) -> locks.Held | None:
     except locks.LockHeld as exc:
         answer = QMessageBox.question(
             parent,
-            parent.tr("Project already open"),
-            parent.tr(
+            QCoreApplication.translate("ProjectClaim", "Project already open"),
+            QCoreApplication.translate(
+                "ProjectClaim",
                 "{name} is already open in another Annotator window ({holder}).\n\n"
                 "In two windows, each would change the transcripts and codings under the other. "
-                "Open it here anyway?"
+                "Open it here anyway?",
             ).format(name=name, holder=exc.holder.describe()),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from annotator.core.models import Gap, Recording, Segment, SegmentStatus, Speaker, Word
 from annotator.core.services.base import Service
 from annotator.core.services.person_work import foreign_transcript, person_work
 from annotator.core.services.recordings import RecordingService
+from annotator.core.services.transcript_rows import segment_views
 from annotator.errors import UserError
 
 
@@ -255,12 +256,7 @@ class TranscriptService(Service):
         """The stored transcript, as ``annotator transcript --json`` prints it."""
         with self.reading() as session:
             recording = RecordingService.find(session, ref)
-            segments = session.scalars(
-                select(Segment)
-                .where(Segment.recording_id == recording.id)
-                .order_by(Segment.start_ms, Segment.id)
-                .options(selectinload(Segment.words), selectinload(Segment.speaker))
-            ).all()
+            segments = segment_views(session, Segment.recording_id == recording.id)
             gaps = session.scalars(select(Gap).where(Gap.recording_id == recording.id).order_by(Gap.start_ms)).all()
             return {
                 "recording": {
@@ -272,22 +268,7 @@ class TranscriptService(Service):
                     "transcribed_ms": recording.transcribed_ms,
                     "transcription": recording.transcription,
                 },
-                "segments": [
-                    {
-                        "id": s.id,
-                        "start_ms": s.start_ms,
-                        "end_ms": s.end_ms,
-                        "speaker": s.speaker.label if s.speaker else None,
-                        "text": s.text,
-                        "status": s.status,
-                        "flags": list(s.flags),
-                        "words": [
-                            {"start_ms": w.start_ms, "end_ms": w.end_ms, "text": w.text, "probability": w.probability}
-                            for w in s.words
-                        ],
-                    }
-                    for s in segments
-                ],
+                "segments": [segment.as_dict() for segment in segments],
                 "gaps": [{"start_ms": g.start_ms, "end_ms": g.end_ms, "channel": g.channel} for g in gaps],
             }
 

@@ -7,6 +7,7 @@ gaps) and the outcome of a replace-all.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,22 @@ class SegmentView:
     status: str
     flags: tuple[str, ...]
     words: tuple[WordView, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The segment as ``annotator transcript --json`` (and ``annotator edit --json``) prints it."""
+        return {
+            "id": self.id,
+            "start_ms": self.start_ms,
+            "end_ms": self.end_ms,
+            "speaker": self.speaker,
+            "text": self.text,
+            "status": self.status,
+            "flags": list(self.flags),
+            "words": [
+                {"start_ms": w.start_ms, "end_ms": w.end_ms, "text": w.text, "probability": w.probability}
+                for w in self.words
+            ],
+        }
 
 
 @dataclass(frozen=True, slots=True)
